@@ -1,0 +1,13 @@
+/**
+ * The plan engine: a 2-D array of cell values in, a plan, its actions, their
+ * timescales and statuses, and the committee summary out. No Office, no React,
+ * no DOM: it runs unchanged in the custom-functions runtime, the task pane and Node.
+ */
+export * from "./types";
+export * from "./calendar";
+export { parseTimescale, nextOccurrence } from "./timescale";
+export { classifyHeader, findHeaderRow } from "./headers";
+export { readPlan } from "./table";
+export { judgeAction, judgePlan, judgeTimescale, countStatuses, emptyCounts } from "./status";
+export { summarise } from "./summary";
+export { narrative, progressSentence } from "./narrative";
