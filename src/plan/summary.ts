@@ -1,0 +1,229 @@
+/**
+ * The committee summary as data: every figure, list and sentence the
+ * "Committee Summary" sheet, the task pane and the command line show, computed
+ * once from a plan and its statuses as at a date (spec section 5).
+ *
+ * Rules where the spec is silent (kept here so the code and the rule move together):
+ * - Areas and leads are grouped by their text with runs of white space (line
+ *   breaks included) read as one space; an empty cell groups as "(none)". Groups
+ *   are listed in the order they first appear in the plan.
+ * - Overdue: most days overdue first; due soon: earliest due date first; ties keep
+ *   plan order. No date, on hold and slipped are listed in plan order.
+ * - A no-date item's reason is the status's reason, else the action's needs-review
+ *   note, else the timescale's own reason.
+ * - Slipped: the status's `slipped` flag; where the status does not say, an action
+ *   slipped when its revised due date is later than its original one.
+ * - The latest comment is the last non-empty line of the comments cell, trimmed.
+ *
+ * Work is linear in the plan's size: one pass to count and group, then only the
+ * overdue and due-soon items are sorted.
+ */
+import { narrative, progressSentence } from "./narrative";
+import {
+  STATUS_ORDER,
+  type Action,
+  type ActionStatus,
+  type GroupCounts,
+  type IsoDate,
+  type Plan,
+  type ReportRecord,
+  type Status,
+  type StatusCounts,
+  type Summary,
+  type SummaryItem,
+} from "./types";
+
+export interface SummaryOptions {
+  asAt: IsoDate;
+  /** When the summary was built, ISO 8601 with time (the engine never reads a clock). */
+  builtAt: string;
+  dueSoonDays: number;
+  nextCommittee?: IsoDate | null;
+  planName: string;
+  source: string;
+  /** The previous report's headline, to say what has changed since. */
+  previous?: ReportRecord | null;
+}
+
+/** The name an empty area or lead cell is listed under. */
+export const NO_GROUP_NAME = "(none)";
+
+function zeroCounts(): StatusCounts {
+  const counts = {} as StatusCounts;
+  for (const status of STATUS_ORDER) counts[status] = 0;
+  return counts;
+}
+
+/** "Head of\nJustice  Services " and "Head of Justice Services" are one lead. */
+function groupName(text: string): string {
+  const name = text.replace(/\s+/g, " ").trim();
+  return name === "" ? NO_GROUP_NAME : name;
+}
+
+/** The last non-empty line of a comments cell: the latest update. */
+export function latestComment(comments: string): string {
+  // Scan from the end so that a long comment history costs only its last lines.
+  let end = comments.length;
+  while (end > 0) {
+    let start = end - 1;
+    while (start >= 0 && comments[start] !== "\n" && comments[start] !== "\r") start--;
+    const line = comments.slice(start + 1, end).trim();
+    if (line !== "") return line;
+    end = start;
+  }
+  return "";
+}
+
+function hasSlipped(action: Action, status: ActionStatus): boolean {
+  if (typeof status.slipped === "boolean") return status.slipped;
+  const original = action.originalTimescale?.due;
+  const revised = action.timescale.due;
+  return original != null && revised != null && revised > original;
+}
+
+function noDateReason(action: Action, status: ActionStatus): string {
+  return (
+    status.reason ||
+    action.needsReview ||
+    action.timescale.reason ||
+    "No due date could be read from the timescale."
+  );
+}
+
+function toItem(action: Action, status: ActionStatus): SummaryItem {
+  const item: SummaryItem = {
+    index: action.index,
+    key: action.key,
+    recommendation: action.recommendation,
+    action: action.action,
+    timescale: action.timescale.text,
+    kind: action.timescale.kind,
+    due: status.due,
+    daysOverdue: status.daysOverdue,
+    status: status.status,
+    lead: action.lead,
+    area: action.area,
+    latestComment: latestComment(action.comments),
+    source: action.source,
+    timescaleSource: action.timescaleSource,
+  };
+  if (action.originalTimescale) item.originalTimescale = action.originalTimescale.text;
+  if (status.status === "no_date") item.reason = noDateReason(action, status);
+  return item;
+}
+
+/** Puts each status at its action's index, refusing a list that does not match the plan. */
+function statusesInPlanOrder(plan: Plan, statuses: ActionStatus[]): ActionStatus[] {
+  const count = plan.actions.length;
+  if (statuses.length !== count) {
+    throw new Error(
+      `The summary needs one status for each of the plan's ${count} actions, but was given ${statuses.length}.`,
+    );
+  }
+  // judgePlan gives them in plan order already; only rearrange when it did not.
+  if (statuses.every((s, i) => s.index === i)) return statuses;
+  const ordered = new Array<ActionStatus | undefined>(count);
+  for (const status of statuses) {
+    if (!Number.isInteger(status.index) || status.index < 0 || status.index >= count) {
+      throw new Error(`A status refers to action ${status.index}, which the plan does not have.`);
+    }
+    if (ordered[status.index]) {
+      throw new Error(`Action ${status.index} was given two statuses.`);
+    }
+    ordered[status.index] = status;
+  }
+  return ordered as ActionStatus[];
+}
+
+function addToGroup(
+  groups: Map<string, GroupCounts>,
+  text: string,
+  status: Status,
+): void {
+  const name = groupName(text);
+  let group = groups.get(name);
+  if (!group) {
+    group = { name, total: 0, counts: zeroCounts() };
+    groups.set(name, group);
+  }
+  group.total++;
+  group.counts[status]++;
+}
+
+export function summarise(plan: Plan, statuses: ActionStatus[], options: SummaryOptions): Summary {
+  const ordered = statusesInPlanOrder(plan, statuses);
+  const total = plan.actions.length;
+  const counts = zeroCounts();
+  const byArea = new Map<string, GroupCounts>();
+  const byLead = new Map<string, GroupCounts>();
+  const overdue: SummaryItem[] = [];
+  const dueSoon: SummaryItem[] = [];
+  const noDate: SummaryItem[] = [];
+  const onHold: SummaryItem[] = [];
+  const slipped: SummaryItem[] = [];
+
+  for (let i = 0; i < total; i++) {
+    const action = plan.actions[i];
+    const status = ordered[i];
+    counts[status.status]++;
+    addToGroup(byArea, action.area, status.status);
+    addToGroup(byLead, action.lead, status.status);
+
+    const listed =
+      status.status === "overdue" ||
+      status.status === "due_soon" ||
+      status.status === "no_date" ||
+      status.status === "on_hold";
+    const didSlip = hasSlipped(action, status);
+    if (!listed && !didSlip) continue;
+    const item = toItem(action, status);
+    if (status.status === "overdue") overdue.push(item);
+    else if (status.status === "due_soon") dueSoon.push(item);
+    else if (status.status === "no_date") noDate.push(item);
+    else if (status.status === "on_hold") onHold.push(item);
+    if (didSlip) slipped.push(item);
+  }
+
+  // Array.prototype.sort is stable, and the lists were built in plan order, so
+  // equal keys keep plan order; the index tie-break makes that explicit.
+  overdue.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.index - b.index);
+  dueSoon.sort((a, b) => compareDue(a.due, b.due) || a.index - b.index);
+
+  const shares = {} as Record<Status, number>;
+  for (const status of STATUS_ORDER) shares[status] = total === 0 ? 0 : counts[status] / total;
+
+  const base: Omit<Summary, "narrative" | "progress"> = {
+    planName: options.planName,
+    source: options.source,
+    asAt: options.asAt,
+    builtAt: options.builtAt,
+    dueSoonDays: options.dueSoonDays,
+    nextCommittee: options.nextCommittee ?? null,
+    total,
+    recommendations: plan.recommendations.length,
+    counts,
+    shares,
+    byArea: [...byArea.values()],
+    byLead: [...byLead.values()],
+    overdue,
+    dueSoon,
+    noDate,
+    onHold,
+    slipped,
+    previous: options.previous ?? null,
+  };
+  const current: ReportRecord = { asAt: options.asAt, builtAt: options.builtAt, total, counts };
+  return {
+    ...base,
+    narrative: narrative(base),
+    progress: base.previous ? progressSentence(base.previous, current) : null,
+  };
+}
+
+/** ISO dates compare as text; an item without a due date (not expected here) goes last. */
+function compareDue(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
