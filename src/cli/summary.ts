@@ -1,0 +1,256 @@
+/**
+ * `plan summary`: builds the committee summary sheet into a copy of the workbook (or the
+ * workbook itself with --in-place), the same sheet the task pane builds, and records the
+ * report in the workbook's history so reports made either way form one history.
+ *
+ * Nothing is written unless everything worked: the new file is written beside its target
+ * under a temporary name and renamed into place at the end.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import {
+  DEFAULT_DUE_SOON_DAYS,
+  STATUS_LABEL,
+  STATUS_ORDER,
+  formatLongDate,
+  judgePlan,
+  summarise,
+  todayLocal,
+  type ReportRecord,
+  type Summary,
+} from "../plan";
+import { optionValue, parseArgs, parseDateOption, parseDaysOption, readSettingsFrom } from "./args";
+import { CliError, EXIT_OK, UsageError, type CliIo } from "./errors";
+
+export const SUMMARY_USAGE = `Usage: plan summary WORKBOOK.xlsx [options]
+
+Builds the committee summary sheet ("Committee Summary") from the improvement plan in
+WORKBOOK.xlsx, writes the workbook with that sheet added (or replaced, when it is Plan
+Tracker's own) to a new file, records the report in the workbook's history, and prints
+the headline counts and the narrative.
+
+Options:
+  --out FILE                  where to write (default: WORKBOOK-summary.xlsx beside the input)
+  --in-place                  write into WORKBOOK.xlsx itself
+  --as-at YYYY-MM-DD          judge the plan as at this date (default: today)
+  --sheet NAME                the sheet (or Excel Table) holding the plan, when there are several
+  --summary-sheet NAME        the summary sheet's name (default: Committee Summary)
+  --due-soon-days N           days ahead that count as "due soon" (default: 30)
+  --next-committee YYYY-MM-DD "due soon" means due by this committee date instead
+  --fy-start MONTH            month the financial year starts, 1-12 or a name (default: April)
+  --date-order DMY|MDY        day/month order for dates such as 05/09/12 (default: DMY, UK)
+  -h, --help                  show this help
+
+Exit status: 0 done; 1 the workbook could not be used; 2 the command was mistyped.
+`;
+
+const OPTIONS = {
+  out: "value",
+  "in-place": "flag",
+  "as-at": "value",
+  sheet: "value",
+  "summary-sheet": "value",
+  "due-soon-days": "value",
+  "next-committee": "value",
+  "fy-start": "value",
+  "date-order": "value",
+} as const;
+
+/** A plan this long gets a progress bar on a terminal. */
+export const PROGRESS_THRESHOLD = 10_000;
+
+/** Parts of a workbook exceljs drops when it rewrites the file, by where they live in the zip. */
+const LOSSY_PARTS: [RegExp, string][] = [
+  [/^xl\/charts\//, "charts"],
+  [/^xl\/pivotTables\//, "pivot tables"],
+  [/^xl\/pivotCache\//, "pivot tables"],
+  [/^xl\/media\//, "images"],
+  [/^xl\/drawings\//, "drawings"],
+  [/vbaProject\.bin$/i, "macros"],
+  [/^xl\/embeddings\//, "embedded objects"],
+  [/^xl\/slicers\//, "slicers"],
+];
+
+/** What the file holds that a rewrite by exceljs would lose ("charts and images"), in plain words. */
+export async function lossyParts(file: string): Promise<string[]> {
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const found = new Set<string>();
+  for (const name of Object.keys(zip.files)) {
+    for (const [pattern, what] of LOSSY_PARTS) if (pattern.test(name)) found.add(what);
+  }
+  if (/\.xlsm$/i.test(file)) found.add("macros");
+  // A drawing part only carries the charts and images already named.
+  if (found.size > 1) found.delete("drawings");
+  return [...found];
+}
+
+/** A bar on standard error, redrawn in place: "Building summary [#########-----------] 45% writing". */
+class ProgressBar {
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly enabled: boolean,
+  ) {}
+
+  step(fraction: number, label: string): void {
+    if (!this.enabled) return;
+    const width = 24;
+    const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
+    const bar = "#".repeat(filled) + "-".repeat(width - filled);
+    this.stream.write(`\rBuilding summary [${bar}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label.padEnd(22)}`);
+  }
+
+  done(): void {
+    if (this.enabled) this.stream.write("\r" + " ".repeat(70) + "\r");
+  }
+}
+
+function defaultOut(input: string): string {
+  const ext = path.extname(input);
+  const base = path.basename(input, ext);
+  return path.join(path.dirname(input), `${base}-summary${/^\.xls[xm]$/i.test(ext) ? ".xlsx" : ext || ".xlsx"}`);
+}
+
+function listInWords(items: string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }): Promise<number> {
+  const args = parseArgs(argv, OPTIONS, "summary");
+  if (args.help) {
+    io.stdout.write(SUMMARY_USAGE);
+    return EXIT_OK;
+  }
+  if (args.positionals.length === 0) throw new UsageError("'plan summary' needs a workbook, e.g. plan summary plan.xlsx");
+  if (args.positionals.length > 1) {
+    throw new UsageError(`'plan summary' reads one workbook; got ${args.positionals.length} (${args.positionals.join(", ")}).`);
+  }
+  const input = args.positionals[0];
+  const asAtText = optionValue(args, "as-at");
+  const asAt = asAtText === undefined ? todayLocal() : parseDateOption(asAtText, "--as-at");
+  const daysText = optionValue(args, "due-soon-days");
+  const committeeText = optionValue(args, "next-committee");
+  if (daysText !== undefined && committeeText !== undefined) {
+    throw new UsageError("give --due-soon-days or --next-committee, not both: they are two ways of saying what 'due soon' means.");
+  }
+  const dueSoonDays = daysText === undefined ? DEFAULT_DUE_SOON_DAYS : parseDaysOption(daysText, "--due-soon-days");
+  const nextCommittee = committeeText === undefined ? null : parseDateOption(committeeText, "--next-committee");
+  const settings = readSettingsFrom(args);
+  const sheet = optionValue(args, "sheet");
+  const summarySheetName = (optionValue(args, "summary-sheet") ?? "Committee Summary").trim();
+  if (summarySheetName === "" || summarySheetName.length > 31 || /[\\/?*[\]:]/.test(summarySheetName)) {
+    throw new UsageError("--summary-sheet must be a sheet name Excel accepts: 1 to 31 characters, none of \\ / ? * [ ] :");
+  }
+  const inPlace = args.options.has("in-place");
+  const outOption = optionValue(args, "out");
+  if (inPlace && outOption !== undefined) throw new UsageError("give --out or --in-place, not both.");
+  const out = inPlace ? input : outOption ?? defaultOut(input);
+  if (!inPlace && path.resolve(out) === path.resolve(input)) {
+    throw new UsageError(`--out names the input workbook itself; add --in-place if you mean to write into '${input}'.`);
+  }
+  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file; '${out}' does not end in .xlsx.`);
+
+  const isTTY = io.isTTY ?? Boolean((io.stderr as NodeJS.WriteStream).isTTY);
+  const { openWorkbook, findPlans, pickPlan, qualifiedAddress } = await import("../xlsx/read");
+  const workbook = await openWorkbook(input);
+  const lossy = await lossyParts(input);
+  if (lossy.length > 0) {
+    const what = listInWords(lossy);
+    if (inPlace) {
+      throw new CliError(
+        `'${input}' holds ${what}, which Plan Tracker cannot carry through a rewrite of the file; --in-place would lose them, so nothing was written. Use --out to write a copy, or build the summary from the task pane in Excel.`,
+      );
+    }
+  }
+  const found = findPlans(workbook, input, settings);
+  const picked = pickPlan(found, sheet);
+  if (!picked.result.ok) throw new Error("picked a range that is not a plan"); // pickPlan never does
+  const plan = picked.result.plan;
+  const progress = new ProgressBar(io.stderr, isTTY && plan.actions.length >= PROGRESS_THRESHOLD);
+  progress.step(0.2, "judging actions");
+
+  const { readHistory, chooseSummaryTarget, writeSummarySheet, writeHistory, fixInternalLinks } = await import("../xlsx/write-summary");
+  const { buildSummaryLayout } = await import("../report");
+  const history = readHistory(workbook);
+  const previous: ReportRecord | null = history.records[history.records.length - 1] ?? null;
+  const statuses = judgePlan(plan, { asAt, dueSoonDays, nextCommittee });
+  progress.step(0.4, "summarising");
+  const summary = summarise(plan, statuses, {
+    asAt,
+    builtAt: new Date().toISOString(),
+    dueSoonDays,
+    nextCommittee,
+    planName: picked.table ?? picked.sheet,
+    source: qualifiedAddress(picked.sheet, picked.address),
+    previous,
+  });
+  const target = chooseSummaryTarget(workbook, summarySheetName, history.summarySheet);
+  if (target.name.toLowerCase() === picked.sheet.toLowerCase()) {
+    throw new CliError(`the summary cannot go on sheet '${picked.sheet}': that sheet holds the plan. Choose another with --summary-sheet.`);
+  }
+  progress.step(0.5, "laying out the sheet");
+  const layout = buildSummaryLayout(summary, history.records, { sheetName: target.name, planSheet: picked.sheet });
+  writeSummarySheet(workbook, layout, target);
+  const record: ReportRecord = { asAt: summary.asAt, builtAt: summary.builtAt, total: summary.total, counts: summary.counts };
+  writeHistory(workbook, target.name, [...history.records, record]);
+  progress.step(0.6, "writing the workbook");
+  const buffer = await fixInternalLinks(await workbook.xlsx.writeBuffer());
+  progress.step(0.95, "saving");
+  await writeAtomically(out, buffer);
+  progress.done();
+
+  if (lossy.length > 0) {
+    io.stderr.write(
+      `Warning: '${input}' holds ${listInWords(lossy)}, which this copy does not carry; '${input}' itself is unchanged. Build the summary from the task pane in Excel to keep them in one file.\n`,
+    );
+  }
+  if (target.renamed) {
+    io.stderr.write(
+      `Warning: the workbook already has a sheet of its own called '${summarySheetName}', which Plan Tracker does not overwrite; the summary is on '${target.name}'.\n`,
+    );
+  }
+  io.stdout.write(summaryText(summary));
+  io.stdout.write(
+    `\nWrote the committee summary to sheet '${target.name}' of ${out}` +
+      `${target.replace ? " (replacing the previous summary)" : ""}; report ${history.records.length + 1} in the workbook's history.\n`,
+  );
+  return EXIT_OK;
+}
+
+/** What the command prints: the headline counts and the narrative. */
+export function summaryText(summary: Summary): string {
+  const lines: string[] = [];
+  lines.push(`${summary.planName}: committee summary as at ${formatLongDate(summary.asAt)}`);
+  lines.push(`${summary.total} actions under ${summary.recommendations} recommendations (${summary.source})`);
+  lines.push("");
+  const shown = STATUS_ORDER.filter((s) => summary.counts[s] > 0 || s === "overdue" || s === "due_soon");
+  const width = Math.max(...shown.map((s) => STATUS_LABEL[s].length));
+  const numWidth = String(summary.total).length;
+  for (const s of shown) {
+    const share = `${Math.round(summary.shares[s] * 100)}%`;
+    lines.push(`  ${STATUS_LABEL[s].padEnd(width)}  ${String(summary.counts[s]).padStart(numWidth)}  ${share.padStart(4)}`);
+  }
+  lines.push("");
+  lines.push(summary.narrative);
+  if (summary.progress) lines.push("", summary.progress);
+  return lines.join("\n") + "\n";
+}
+
+/** Writes beside the target under a temporary name, then renames: a failure leaves no half-written file. */
+async function writeAtomically(file: string, data: Buffer): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new CliError(`cannot write '${file}': the folder '${dir}' cannot be created (${(error as NodeJS.ErrnoException).code}).`);
+  }
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot write '${file}' (${code ?? String(error)}); nothing was written.`);
+  }
+}
