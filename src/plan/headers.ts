@@ -1,0 +1,357 @@
+/**
+ * Finding a plan's columns by what their headers mean. Real plans word their
+ * headers in many ways ("Timescale", "Target date for completion", "By When"), so
+ * a header is reduced to lower-case words and judged by the words it holds, the
+ * most specific reading first ("Action Owner" is a lead, not an action).
+ */
+import type { CellValue, ColumnRole } from "./types";
+
+/** A header is a short label; longer text is data, even if it mentions "date". */
+const MAX_HEADER_CHARS = 80;
+const MAX_HEADER_WORDS = 10;
+
+/** Lower-case words; "%" and "#" survive because "% Complete" and "#" are headers. */
+export function headerWords(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/[’']/g, "")
+    .replace(/%/g, " % ")
+    .replace(/#/g, " # ")
+    .split(/[^a-z0-9%#]+/);
+  return words.filter((w) => w !== "");
+}
+
+const MONTHS =
+  "jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december";
+/**
+ * A header that is a period ("Q1 2024/25", "2023/24", "June 2024", "FY 2022/23"):
+ * such columns hold a rating per period, not a deadline. Matched on the joined words.
+ */
+const PERIOD_RE = new RegExp(
+  "^(?:" +
+    [
+      "(?:q|qtr|quarter) ?[1-4](?: (?:fy )?\\d{2,4}(?: \\d{2,4})?)?",
+      "(?:fy |year )?(?:19|20)\\d{2}(?: (?:19|20)?\\d{2})?",
+      "(?:fy|year|yr) ?\\d{1,2}(?: \\d{2})?",
+      `(?:${MONTHS})(?: (?:19|20)?\\d{2})?`,
+      "(?:spring|summer|autumn|winter)(?: (?:19|20)?\\d{2})?",
+      "(?:h|half) ?[12](?: (?:19|20)?\\d{2}(?: \\d{2,4})?)?",
+    ].join("|") +
+    ")$",
+);
+
+/** Words that make "Target" a deadline ("Target Date", "Target Completion") rather than a performance target. */
+const DEADLINE_WORDS = new Set([
+  "date",
+  "dates",
+  "completion",
+  "complete",
+  "deadline",
+  "timescale",
+  "timescales",
+  "when",
+  "by",
+  "due",
+  "end",
+  "timeline",
+  "timeframe",
+]);
+
+/** "Date raised", "Start date", "Date completed": dates that are not the deadline. */
+const NOT_DEADLINE_DATE_WORDS = new Set([
+  "raised",
+  "added",
+  "identified",
+  "opened",
+  "agreed",
+  "logged",
+  "created",
+  "updated",
+  "update",
+  "reviewed",
+  "review",
+  "last",
+  "start",
+  "started",
+  "commenced",
+  "issued",
+  "received",
+  "reported",
+  "birth",
+  "closed",
+  "completed",
+  "actual",
+  // "Progress to date" is a progress column, not a date.
+  "progress",
+  "comment",
+  "comments",
+  "position",
+]);
+
+const KEY_WORDS = new Set(["no", "number", "num", "nbr", "ref", "reference", "id", "#"]);
+const KEY_QUALIFIERS = new Set([
+  "rec",
+  "recommendation",
+  "action",
+  "item",
+  "ref",
+  "para",
+  "paragraph",
+  "serial",
+  "line",
+  "row",
+  "issue",
+  "finding",
+  "risk",
+]);
+
+const LEAD_WORDS = new Set([
+  "lead",
+  "leads",
+  "responsible",
+  "responsibility",
+  "responsibilities",
+  "owner",
+  "owners",
+  "ownership",
+  "officer",
+  "officers",
+  "accountable",
+  "accountability",
+  "who",
+  "assigned",
+  "assignee",
+  "manager",
+  "champion",
+  "sponsor",
+]);
+
+const TIMESCALE_WORDS = new Set([
+  "timescale",
+  "timescales",
+  "deadline",
+  "deadlines",
+  "due",
+  "when",
+  "timeline",
+  "timelines",
+  "timeframe",
+  "timeframes",
+  "completion",
+]);
+
+const COMMENT_WORDS = new Set([
+  "comment",
+  "comments",
+  "commentary",
+  "progress",
+  "update",
+  "updates",
+  "position",
+  "response",
+  "responses",
+  "note",
+  "notes",
+  "remarks",
+  "evidence",
+  "narrative",
+  "outcome",
+  "outcomes",
+]);
+
+const ACTION_WORDS = new Set(["action", "actions", "task", "tasks", "activity", "activities", "steps", "measures"]);
+
+const RECOMMENDATION_WORDS = new Set([
+  "recommendation",
+  "recommendations",
+  "finding",
+  "findings",
+  "issue",
+  "issues",
+  "objective",
+  "objectives",
+  "weakness",
+  "weaknesses",
+  "requirement",
+  "requirements",
+  "recs",
+  "rec",
+]);
+
+const AREA_WORDS = new Set([
+  "area",
+  "areas",
+  "theme",
+  "themes",
+  "category",
+  "categories",
+  "priority",
+  "priorities",
+  "section",
+  "workstream",
+  "strand",
+  "domain",
+  "topic",
+  "heading",
+]);
+
+const has = (words: string[], set: Set<string>): boolean => words.some((w) => set.has(w));
+
+/**
+ * True for a header that names a period or a performance target: such a column is
+ * never a timescale (nor anything else the reader uses).
+ */
+export function isPeriodOrTargetHeader(words: string[]): boolean {
+  if (words.length === 0) return false;
+  if (PERIOD_RE.test(words.join(" "))) return true;
+  // "Target", "Performance Target", "Target 2024/25", "Annual targets" are measures.
+  if ((words.includes("target") || words.includes("targets")) && !has(words, DEADLINE_WORDS)) return true;
+  return false;
+}
+
+/** The role a header plays in a plan table, or null when it is not one the reader uses. */
+export function classifyHeader(text: CellValue): ColumnRole | null {
+  // Numbers and dates as headers are periods (2024, a Jun-24 serial): never a role.
+  if (typeof text !== "string") return null;
+  if (text.length > MAX_HEADER_CHARS) return null;
+  const words = headerWords(text);
+  if (words.length === 0 || words.length > MAX_HEADER_WORDS) return null;
+  if (isPeriodOrTargetHeader(words)) return null;
+  return classifyWords(words);
+}
+
+function classifyWords(w: string[]): ColumnRole | null {
+  const set = new Set(w);
+  const hasDate = set.has("date") || set.has("dates");
+
+  // Revised timescale: "Revised Timescale", "Revised Target Date", "New Target Date".
+  if (
+    (set.has("revised") || set.has("new") || set.has("amended") || set.has("extended")) &&
+    (hasDate || has(w, TIMESCALE_WORDS) || set.has("target"))
+  ) {
+    return "revisedTimescale";
+  }
+
+  // Key: "No.", "Ref", "Rec No", "Action No", "Action Ref", "#", "ID" (short headers only).
+  if (w.length <= 3 && KEY_WORDS.has(w[w.length - 1]!) && w.slice(0, -1).every((x) => KEY_QUALIFIERS.has(x))) {
+    return "key";
+  }
+  if (w.length === 1 && (w[0] === "item" || w[0] === "para" || w[0] === "paragraph")) return "key";
+
+  // Status: "Status", "RAG", "RAG rating", "Progress Status", "% Complete", "BRAG".
+  if (set.has("status") || set.has("rag") || set.has("brag") || set.has("rating")) return "status";
+  if ((set.has("%") || set.has("percent") || set.has("percentage")) && w.length <= 4) return "status";
+  if (w.length === 1 && (w[0] === "complete" || w[0] === "completed" || w[0] === "done")) return "status";
+
+  // Lead: before action ("Action Owner", "Action By") and area ("Lead Area of Service").
+  if (has(w, LEAD_WORDS)) return "lead";
+  if (set.has("by") && set.has("action") && !set.has("when")) return "lead";
+  if (set.has("person") || (set.has("assigned") && set.has("to"))) return "lead";
+
+  // Timescale: "Timescale", "Target Date", "Due By", "When", "Target Completion".
+  if (hasDate) {
+    if (!has(w, NOT_DEADLINE_DATE_WORDS)) return "timescale";
+  } else if (has(w, TIMESCALE_WORDS)) {
+    return "timescale";
+  } else if (set.has("target") || (set.has("by") && w.length === 1)) {
+    // "Target" with a deadline word is caught above as a date; "Target end" and the like here.
+    if (has(w, DEADLINE_WORDS)) return "timescale";
+  }
+
+  // Comments: "Progress", "Progress Update", "Progress to date", "Management Response".
+  // "Actions taken" (no "to be") reports what was done: a progress column.
+  if (has(w, COMMENT_WORDS)) return "comments";
+  if (set.has("taken") && !set.has("be") && has(w, ACTION_WORDS)) return "comments";
+
+  // Action: "Action Required", "Action(s) to be taken", "What we will do".
+  if (has(w, ACTION_WORDS)) return "action";
+  if (w[0] === "what" && (set.has("do") || set.has("will") || set.has("doing"))) return "action";
+  if (w[0] === "how" && w.length <= 5) return "action";
+
+  // Recommendation: before area so that "Improvement Area" and "Area for improvement" land here.
+  if (has(w, RECOMMENDATION_WORDS)) return "recommendation";
+  if (set.has("improvement") || set.has("improvements")) return "recommendation";
+
+  if (has(w, AREA_WORDS)) return "area";
+  return null;
+}
+
+/** What findHeaderRow found: a 0-based row index into the values and 0-based column indexes. */
+export interface HeaderRowMatch {
+  row: number;
+  columns: Partial<Record<ColumnRole, number>>;
+  headers: Partial<Record<ColumnRole, string>>;
+  notes: string[];
+}
+
+const ROLE_NAME: Record<ColumnRole, string> = {
+  key: "No.",
+  recommendation: "Recommendation",
+  area: "Area",
+  comments: "Comments",
+  action: "Action",
+  timescale: "Timescale",
+  revisedTimescale: "Revised Timescale",
+  lead: "Lead",
+  status: "Status",
+};
+
+/** The reading of one row as a header row (used to find the plan and to explain a failure). */
+export function readHeaderCells(cells: readonly CellValue[]): HeaderRowMatch & { roleCount: number } {
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const headers: Partial<Record<ColumnRole, string>> = {};
+  const duplicates: Partial<Record<ColumnRole, string[]>> = {};
+  const periods: string[] = [];
+  let roleCount = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const v = cells[c];
+    const role = classifyHeader(v);
+    if (role === null) {
+      if (typeof v === "string" && v.length <= MAX_HEADER_CHARS && isPeriodOrTargetHeader(headerWords(v))) {
+        periods.push(v.trim());
+      }
+      continue;
+    }
+    const text = (v as string).trim();
+    if (columns[role] === undefined) {
+      columns[role] = c;
+      headers[role] = text;
+      roleCount++;
+    } else {
+      (duplicates[role] ??= []).push(text);
+    }
+  }
+  const notes: string[] = [];
+  for (const role of Object.keys(duplicates) as ColumnRole[]) {
+    const others = duplicates[role]!;
+    const all = [headers[role]!, ...others].map((h) => `"${h}"`).join(", ");
+    notes.push(
+      `${others.length + 1} columns look like the ${ROLE_NAME[role]} column (${all}); I used the first, "${headers[role]}".`,
+    );
+  }
+  if (periods.length > 0 && roleCount > 0) {
+    const list = periods.map((p) => `"${p}"`).join(", ");
+    notes.push(
+      `I did not read ${periods.length === 1 ? "the column" : "the columns"} headed ${list}: a period or a performance target is not a timescale.`,
+    );
+  }
+  return { row: -1, columns, headers, notes, roleCount };
+}
+
+/**
+ * The first row (within maxScan rows) that has both an action and a timescale
+ * column, so title rows above the table are passed over. Null if none has.
+ */
+export function findHeaderRow(values: CellValue[][], maxScan = 100): HeaderRowMatch | null {
+  if (!Array.isArray(values)) return null;
+  const limit = Math.min(values.length, maxScan);
+  for (let r = 0; r < limit; r++) {
+    const cells = values[r];
+    if (!Array.isArray(cells)) continue;
+    const found = readHeaderCells(cells);
+    if (found.columns.action !== undefined && found.columns.timescale !== undefined) {
+      return { row: r, columns: found.columns, headers: found.headers, notes: found.notes };
+    }
+  }
+  return null;
+}

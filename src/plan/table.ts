@@ -1,0 +1,599 @@
+/**
+ * Reading a plan table: a 2-D array of cell values (as Range.values gives them)
+ * in, recommendations and actions out, every action traceable to its cells.
+ * The rules are the spec's sections 1 and 2; each is marked where it is applied.
+ * Never throws: bad input becomes a PlanProblem, a needsReview reason or a note.
+ */
+import type {
+  Action,
+  CellRef,
+  CellValue,
+  ColumnRole,
+  Plan,
+  PlanProblem,
+  ReadResult,
+  ReadSettings,
+  Recommendation,
+  SkippedRow,
+  Timescale,
+  ValuesOrigin,
+} from "./types";
+import { classifyHeader, findHeaderRow, headerWords, isPeriodOrTargetHeader, readHeaderCells } from "./headers";
+import { cellError, cellText, isBlank, splitItems, splitTimescaleLines, type CellLineSets } from "./lines";
+import { parseTimescale } from "./timescale";
+
+const HEADER_SCAN_ROWS = 100;
+const NEED_ACTION = 'an Action column (e.g. "Action Required", "Actions")';
+const NEED_TIMESCALE = 'a Timescale column (e.g. "Timescale", "Target Date", "Due Date")';
+const MAX_HEADERS_LISTED = 12;
+
+/** "A", "Z", "AA", "XFD" for 1-based column numbers. */
+export function columnLetters(column: number): string {
+  let n = Math.max(1, Math.floor(column));
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A key as written: numbers without ".0" (1 -> "1"). */
+function keyText(value: CellValue): string {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "";
+    // Floating noise from a pasted "2.3" (2.2999999999999998) is not part of the key.
+    return String(Number.isInteger(value) ? value : Number(value.toPrecision(12)));
+  }
+  return cellText(value).trim();
+}
+
+function problemResult(code: PlanProblem["code"], message: string, headersFound: string[]): ReadResult {
+  return { ok: false, problem: { code, message, headersFound } };
+}
+
+/**
+ * Reads the plan in `values`. `origin` says where values[0][0] sits in the
+ * workbook so that each action's source is a real address.
+ */
+export function readPlan(values: CellValue[][], origin: ValuesOrigin, settings?: Partial<ReadSettings>): ReadResult {
+  const sheet = origin && typeof origin.sheet === "string" ? origin.sheet : "";
+  try {
+    return new PlanReader(values, origin, settings).read();
+  } catch (e) {
+    // A safety net, not a path: the reader is written not to throw. If it ever does,
+    // the officer still gets a message rather than a broken pane.
+    const detail = e instanceof Error ? e.message : String(e);
+    return problemResult(
+      "no_header",
+      `I could not read the plan on sheet '${sheet}' (${detail}). Please report this with a copy of the sheet.`,
+      [],
+    );
+  }
+}
+
+interface RecBuild {
+  rec: Recommendation;
+  /** True when the recommendation's first row had a key (so empty-key rows below continue it). */
+  keyed: boolean;
+}
+
+/** What pairing one list cell with a row's actions gave. */
+interface Paired {
+  values: string[];
+  /** Set when the counts did not match: the reason, in the officer's words. */
+  problem?: string;
+}
+
+class PlanReader {
+  private readonly rows: CellValue[][];
+  private readonly sheet: string;
+  private readonly row0: number;
+  private readonly col0: number;
+  private readonly settings?: Partial<ReadSettings>;
+  private readonly cache = new Map<string, Timescale>();
+  private readonly numberCache = new Map<number, Timescale>();
+  private readonly letters: string[] = [];
+
+  private columns: Partial<Record<ColumnRole, number>> = {};
+  private actions: Action[] = [];
+  private recOfAction: Recommendation[] = [];
+  private recommendations: Recommendation[] = [];
+  private skipped: SkippedRow[] = [];
+  private notes: string[] = [];
+
+  constructor(values: CellValue[][], origin: ValuesOrigin, settings?: Partial<ReadSettings>) {
+    this.rows = Array.isArray(values) ? values : [];
+    this.sheet = origin && typeof origin.sheet === "string" ? origin.sheet : "";
+    this.row0 = origin && Number.isInteger(origin.row) && (origin.row as number) >= 1 ? (origin.row as number) : 1;
+    this.col0 =
+      origin && Number.isInteger(origin.column) && (origin.column as number) >= 1 ? (origin.column as number) : 1;
+    this.settings = settings;
+  }
+
+  read(): ReadResult {
+    const rows = this.rows;
+    if (!rows.some((r) => Array.isArray(r) && r.some((v) => !isBlank(v)))) {
+      return problemResult(
+        "empty",
+        `Sheet '${this.sheet}' is empty: I need a plan table with ${NEED_ACTION} and ${NEED_TIMESCALE}.`,
+        [],
+      );
+    }
+    const header = findHeaderRow(rows, HEADER_SCAN_ROWS);
+    if (header === null) return this.explainMissingHeader();
+
+    this.columns = header.columns;
+    this.notes.push(...header.notes);
+    this.readRows(header.row);
+
+    for (let i = 0; i < this.actions.length; i++) this.actions[i]!.recommendation = this.recOfAction[i]!.text;
+
+    const columns: Partial<Record<ColumnRole, number>> = {};
+    for (const role of Object.keys(header.columns) as ColumnRole[]) {
+      columns[role] = this.col0 + header.columns[role]!;
+    }
+    const plan: Plan = {
+      sheet: this.sheet,
+      headerRow: this.row0 + header.row,
+      columns,
+      headers: header.headers,
+      recommendations: this.recommendations,
+      actions: this.actions,
+      skipped: this.skipped,
+      notes: this.notes,
+    };
+    return { ok: true, plan };
+  }
+
+  /** The message for a sheet without a plan header, built from its most header-like row. */
+  private explainMissingHeader(): ReadResult {
+    const rows = this.rows;
+    const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
+    let best = -1;
+    let bestCount = 0;
+    let bestMatch: ReturnType<typeof readHeaderCells> | null = null;
+    let firstNonBlank = -1;
+    for (let r = 0; r < limit; r++) {
+      const cells = rows[r];
+      if (!Array.isArray(cells)) continue;
+      if (firstNonBlank < 0 && cells.some((v) => !isBlank(v))) firstNonBlank = r;
+      const found = readHeaderCells(cells);
+      if (found.roleCount > bestCount) {
+        best = r;
+        bestCount = found.roleCount;
+        bestMatch = found;
+      }
+    }
+    const r = best >= 0 ? best : firstNonBlank >= 0 ? firstNonBlank : 0;
+    const cells = Array.isArray(rows[r]) ? rows[r]! : [];
+    const headersFound = cells.filter((v) => !isBlank(v)).map((v) => cellText(v).trim());
+    const rowNo = this.row0 + r;
+    const listed = headersFound
+      .slice(0, MAX_HEADERS_LISTED)
+      .map((h) => `"${h.replace(/\s+/g, " ")}"`)
+      .join(", ");
+    const more = headersFound.length > MAX_HEADERS_LISTED ? ` and ${headersFound.length - MAX_HEADERS_LISTED} more` : "";
+    const has = headersFound.length > 0 ? ` Row ${rowNo} has: ${listed}${more}.` : "";
+    const periods = cells.filter(
+      (v): v is string => typeof v === "string" && v.length <= 80 && isPeriodOrTargetHeader(headerWords(v)),
+    );
+    const periodNote =
+      periods.length > 0
+        ? ` Columns headed by a period or a target (${periods
+            .slice(0, 4)
+            .map((p) => `"${p.trim()}"`)
+            .join(", ")}) hold ratings or measures, not deadlines.`
+        : "";
+    const prefix = `No plan table on sheet '${this.sheet}':`;
+    const action = bestMatch?.headers.action;
+    const timescale = bestMatch?.headers.timescale;
+    if (action !== undefined) {
+      return problemResult(
+        "no_timescale_column",
+        `${prefix} row ${rowNo} has an Action column ("${action}") but I also need ${NEED_TIMESCALE}.${has}${periodNote}`,
+        headersFound,
+      );
+    }
+    if (timescale !== undefined) {
+      return problemResult(
+        "no_action_column",
+        `${prefix} row ${rowNo} has a Timescale column ("${timescale}") but I also need ${NEED_ACTION}.${has}${periodNote}`,
+        headersFound,
+      );
+    }
+    return problemResult(
+      "no_header",
+      `${prefix} I need ${NEED_ACTION} and ${NEED_TIMESCALE}.${has}${periodNote}`,
+      headersFound,
+    );
+  }
+
+  private ref(rowIndex: number, colIndex: number): CellRef {
+    const row = this.row0 + rowIndex;
+    const column = this.col0 + colIndex;
+    let letters = this.letters[column];
+    if (letters === undefined) {
+      letters = columnLetters(column);
+      this.letters[column] = letters;
+    }
+    return { sheet: this.sheet, row, column, address: letters + row };
+  }
+
+  private addr(rowIndex: number, role: ColumnRole): string {
+    const c = this.columns[role];
+    return c === undefined ? "" : this.ref(rowIndex, c).address;
+  }
+
+  /** A timescale, parsed once per distinct text for the whole read and copied out. */
+  private timescale(text: string): Timescale {
+    let ts = this.cache.get(text);
+    if (ts === undefined) {
+      ts = parseTimescale(text, this.settings);
+      this.cache.set(text, ts);
+    }
+    return copyTimescale(ts);
+  }
+
+  private timescaleOfNumber(n: number): Timescale {
+    let ts = this.numberCache.get(n);
+    if (ts === undefined) {
+      ts = parseTimescale(n, this.settings);
+      this.numberCache.set(n, ts);
+    }
+    return copyTimescale(ts);
+  }
+
+  /** True for a header row repeated inside the table (a page break in a pasted report). */
+  private isRepeatedHeader(cells: CellValue[], headerCells: CellValue[]): boolean {
+    const a = this.columns.action!;
+    const t = this.columns.timescale!;
+    const av = cells[a];
+    const tv = cells[t];
+    if (typeof av !== "string" || typeof tv !== "string") return false;
+    if (av.length > 80 || tv.length > 80) return false;
+    const same = (v: string, h: CellValue): boolean =>
+      typeof h === "string" && v.trim().toLowerCase() === h.trim().toLowerCase();
+    if (same(av, headerCells[a]) && same(tv, headerCells[t])) return true;
+    return classifyHeader(av) === "action" && classifyHeader(tv) === "timescale";
+  }
+
+  /** Key mode: a key column with at least one key filled in. Otherwise each row stands alone. */
+  private hasKeys(firstData: number, headerCells: CellValue[]): boolean {
+    const k = this.columns.key;
+    if (k === undefined) return false;
+    for (let r = firstData; r < this.rows.length; r++) {
+      const cells = this.rows[r];
+      if (!Array.isArray(cells) || isBlank(cells[k])) continue;
+      if (this.isRepeatedHeader(cells, headerCells)) continue;
+      // A heading typed in the key column is not a key.
+      let others = 0;
+      for (let c = 0; c < cells.length && others === 0; c++) if (c !== k && !isBlank(cells[c])) others++;
+      if (others > 0) return true;
+    }
+    return false;
+  }
+
+  private readRows(headerIndex: number): void {
+    const rows = this.rows;
+    const cols = this.columns;
+    const headerCells = rows[headerIndex]!;
+    const keyMode = this.hasKeys(headerIndex + 1, headerCells);
+    const guarded = new Set<number>(
+      [cols.action, cols.timescale, cols.revisedTimescale, cols.status].filter((c): c is number => c !== undefined),
+    );
+
+    let current: RecBuild | null = null;
+    let sectionArea = "";
+
+    for (let r = headerIndex + 1; r < rows.length; r++) {
+      const raw = rows[r];
+      const cells: CellValue[] = Array.isArray(raw) ? raw : [];
+      const wsRow = this.row0 + r;
+
+      // One pass: how many cells hold something, and which one if only one does.
+      let filled = 0;
+      let only = -1;
+      for (let c = 0; c < cells.length; c++) {
+        if (!isBlank(cells[c])) {
+          filled++;
+          only = c;
+          if (filled > 1) break;
+        }
+      }
+      if (filled === 0) {
+        // Blank rows do not end a recommendation: page breaks leave them too.
+        this.skipped.push({ row: wsRow, reason: "blank" });
+        continue;
+      }
+      if (this.isRepeatedHeader(cells, headerCells)) {
+        this.skipped.push({ row: wsRow, reason: "repeated_header" });
+        continue;
+      }
+      if (filled === 1 && !guarded.has(only)) {
+        const v = cells[only];
+        if (typeof v === "string" && cellError(v) === null && /[A-Za-z]{2}/.test(v)) {
+          const text = v.trim().replace(/\s+/g, " ");
+          this.skipped.push({ row: wsRow, reason: "section_heading", text });
+          if (cols.area === undefined) sectionArea = text;
+          current = null;
+          continue;
+        }
+      }
+      current = this.readRow(r, cells, keyMode, current, sectionArea);
+    }
+  }
+
+  private text(cells: CellValue[], role: ColumnRole): string {
+    const c = this.columns[role];
+    if (c === undefined) return "";
+    const v = cells[c];
+    return cellError(v) !== null ? "" : cellText(v).trim();
+  }
+
+  /** Reads one data row; returns the recommendation that rows below may continue. */
+  private readRow(
+    r: number,
+    cells: CellValue[],
+    keyMode: boolean,
+    current: RecBuild | null,
+    sectionArea: string,
+  ): RecBuild | null {
+    const cols = this.columns;
+    const wsRow = this.row0 + r;
+    const key = cols.key === undefined ? "" : keyText(cells[cols.key]);
+    const recText = this.text(cells, "recommendation").replace(/\s*\n\s*/g, " ");
+    const area = this.text(cells, "area");
+    const lead = this.text(cells, "lead");
+
+    // Spec 2: an empty key directly under a keyed recommendation continues it (a page break).
+    const continues = keyMode && key === "" && current !== null && current.keyed;
+    // Consecutive rows repeating a key (one row per action) belong to one recommendation.
+    const sameKey = keyMode && key !== "" && current !== null && current.rec.key === key;
+
+    let build: RecBuild | null;
+    if (continues || sameKey) {
+      build = current!;
+      const rec = build.rec;
+      if (recText !== "" && recText !== rec.text) rec.text = rec.text === "" ? recText : rec.text + " " + recText;
+    } else {
+      build = {
+        rec: { key, text: recText, area: area || sectionArea, lead, actions: [], row: wsRow },
+        keyed: keyMode && key !== "",
+      };
+    }
+    const rec = build.rec;
+    const rowArea = area || rec.area || sectionArea;
+    const rowLead = lead || rec.lead;
+
+    // -1: the row only completed the action above it (used, so not listed as skipped).
+    const made = this.readActions(r, cells, build, continues, rowArea, rowLead);
+    if (made === 0) this.skipped.push({ row: wsRow, reason: "no_action" });
+
+    const isNew = build !== current;
+    if (isNew && (rec.actions.length > 0 || key !== "" || recText !== "")) this.recommendations.push(rec);
+    if (isNew && rec.actions.length === 0 && key === "" && recText === "") {
+      // Nothing here starts a recommendation (e.g. a stray comment): rows below do not continue it.
+      return current;
+    }
+    return build;
+  }
+
+  /**
+   * Splits the row's Action cell into actions and pairs them with its other list cells.
+   * Returns how many actions it added, or -1 when the row only completed the action above.
+   */
+  private readActions(
+    r: number,
+    cells: CellValue[],
+    build: RecBuild,
+    continues: boolean,
+    area: string,
+    lead: string,
+  ): number {
+    const cols = this.columns;
+    const rec = build.rec;
+    const actionCol = cols.action!;
+    const tsCol = cols.timescale!;
+    const actionAddr = this.addr(r, "action");
+    const tsAddr = this.addr(r, "timescale");
+    const reviews: string[] = [];
+
+    // --- The actions -----------------------------------------------------------------
+    const actionValue = cells[actionCol];
+    const actionErr = cellError(actionValue);
+    let items: string[];
+    let bulleted = false;
+    let leadFragment = "";
+    if (actionErr !== null) {
+      items = [""];
+      reviews.push(`${actionAddr} shows the error ${actionErr} instead of an action.`);
+    } else {
+      const split = splitItems(cellText(actionValue));
+      items = split.items;
+      bulleted = split.bulleted;
+      leadFragment = split.lead;
+    }
+
+    // --- The timescales (a number is a date serial: one date for the whole cell) --------
+    const tsValue = cells[tsCol];
+    const tsErr = cellError(tsValue);
+    let tsLines: CellLineSets;
+    let tsNumber: number | null = null;
+    if (tsErr !== null) {
+      tsLines = { lines: [tsErr], withBlanks: [tsErr] };
+      reviews.push(`${tsAddr} shows the error ${tsErr} instead of a timescale.`);
+    } else if (typeof tsValue === "number" && Number.isFinite(tsValue)) {
+      tsNumber = tsValue;
+      tsLines = { lines: [String(tsValue)], withBlanks: [String(tsValue)] };
+    } else {
+      tsLines = splitTimescaleLines(cellText(tsValue));
+    }
+
+    // Spec 2: unbulleted text at the top of a continuation row, with no timescale of its
+    // own, completes the last action above it (the seed's "procedures").
+    const last = rec.actions.length > 0 ? this.actions[rec.actions[rec.actions.length - 1]!] : undefined;
+    if (bulleted && leadFragment !== "") {
+      const fragmentHasNoTimescale = tsLines.lines.length <= items.length;
+      if (continues && last !== undefined && fragmentHasNoTimescale) {
+        last.action = joinFragment(last.action, leadFragment);
+      } else {
+        items.unshift(leadFragment);
+      }
+    } else if (!bulleted && continues && last !== undefined && items.length === 1 && tsLines.lines.length === 0) {
+      last.action = joinFragment(last.action, items[0]!);
+      return -1;
+    }
+
+    // A timescale with no action text: keep it as an action "" for the officer to fix.
+    if (items.length === 0) {
+      if (tsLines.lines.length === 0) return 0;
+      items = [""];
+      reviews.push(`${tsAddr} has a timescale but ${actionAddr} has no action.`);
+    }
+
+    const n = items.length;
+    const ts = pairLines(n, tsLines, actionAddr, tsAddr, "timescale", "timescales");
+    if (ts.problem !== undefined) reviews.push(ts.problem);
+
+    let revised: Paired | null = null;
+    let revAddr = "";
+    if (cols.revisedTimescale !== undefined) {
+      revAddr = this.addr(r, "revisedTimescale");
+      const rv = cells[cols.revisedTimescale];
+      const rvErr = cellError(rv);
+      if (rvErr !== null) {
+        reviews.push(`${revAddr} shows the error ${rvErr} instead of a revised timescale.`);
+      } else if (typeof rv === "number" && Number.isFinite(rv)) {
+        revised = { values: new Array<string>(n).fill("\u0000" + rv) };
+      } else {
+        revised = pairLines(n, splitTimescaleLines(cellText(rv)), actionAddr, revAddr, "revised timescale", "revised timescales");
+        if (revised.problem !== undefined) reviews.push(revised.problem);
+      }
+    }
+
+    let statuses: string[] | null = null;
+    if (cols.status !== undefined) {
+      const stAddr = this.addr(r, "status");
+      const sv = cells[cols.status];
+      const st = pairLines(n, splitTimescaleLines(statusText(sv)), actionAddr, stAddr, "status", "statuses");
+      // A status the reader cannot pair is shown, not guessed: the note keeps it visible.
+      if (st.problem !== undefined) this.notes.push(st.problem);
+      statuses = st.values;
+    }
+
+    const comments = this.text(cells, "comments");
+    const needsReview = reviews.length > 0 ? reviews.join(" ") : undefined;
+    const source = this.ref(r, actionCol);
+    const tsSource = this.ref(r, tsCol);
+    const revSource = cols.revisedTimescale !== undefined ? this.ref(r, cols.revisedTimescale) : tsSource;
+
+    for (let i = 0; i < n; i++) {
+      const tsText = ts.values[i]!;
+      let timescale: Timescale;
+      if (tsErr !== null) {
+        timescale = {
+          text: tsErr,
+          kind: "unclear",
+          due: null,
+          milestones: [],
+          reason: `${tsAddr} shows the error ${tsErr}.`,
+        };
+      } else if (tsNumber !== null) {
+        timescale = this.timescaleOfNumber(tsNumber);
+      } else {
+        timescale = this.timescale(tsText);
+      }
+      let originalTimescale: Timescale | undefined;
+      let timescaleSource = tsSource;
+      const rvText = revised?.values[i];
+      if (rvText !== undefined && rvText !== "") {
+        originalTimescale = timescale;
+        timescale =
+          rvText.charCodeAt(0) === 0 ? this.timescaleOfNumber(Number(rvText.slice(1))) : this.timescale(rvText);
+        timescaleSource = revSource;
+      }
+      const action: Action = {
+        index: this.actions.length,
+        key: rec.key,
+        position: rec.actions.length + 1,
+        recommendation: "",
+        action: items[i]!,
+        timescale,
+        area,
+        lead,
+        comments,
+        statusText: statuses !== null ? statuses[i]! : "",
+        source,
+        timescaleSource,
+      };
+      if (originalTimescale !== undefined) action.originalTimescale = originalTimescale;
+      if (needsReview !== undefined) action.needsReview = needsReview;
+      rec.actions.push(action.index);
+      this.actions.push(action);
+      this.recOfAction.push(rec);
+    }
+    return n;
+  }
+}
+
+function joinFragment(action: string, fragment: string): string {
+  return action === "" ? fragment : action + " " + fragment;
+}
+
+function copyTimescale(ts: Timescale): Timescale {
+  const copy: Timescale = { ...ts, milestones: ts.milestones.slice() };
+  if (ts.recurrence !== undefined) copy.recurrence = { ...ts.recurrence };
+  return copy;
+}
+
+/**
+ * A status cell as text: a number in a status column is a fraction complete
+ * (Excel keeps 100% as 1), shown as the officer sees it ("100%").
+ */
+function statusText(value: CellValue): string {
+  if (typeof value === "number" && Number.isFinite(value)) {
+    if (value >= 0 && value <= 1) return `${Math.round(value * 1000) / 10}%`;
+    return String(value);
+  }
+  return cellError(value) !== null ? "" : cellText(value);
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Pairs the lines of a list cell with n actions, in order (spec 2): equal counts pair
+ * one to one; one line applies to all; a single action takes all lines joined with
+ * "; " (nothing lost); interior blank lines count only if that makes the counts match.
+ * Any other mismatch pairs as far as it goes and says why, naming both cells.
+ */
+function pairLines(
+  n: number,
+  sets: CellLineSets,
+  actionAddr: string,
+  cellAddr: string,
+  one: string,
+  many: string,
+): Paired {
+  const lines = sets.lines;
+  const L = lines.length;
+  if (L === 0) return { values: new Array<string>(n).fill("") };
+  if (L === n) return { values: lines };
+  if (L === 1) return { values: new Array<string>(n).fill(lines[0]!) };
+  if (sets.withBlanks.length === n) return { values: sets.withBlanks };
+  if (n === 1) return { values: [lines.join("; ")] };
+  const values: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) values[i] = i < L ? lines[i]! : "";
+  let problem = `${actionAddr} lists ${plural(n, "action", "actions")} but ${cellAddr} lists ${plural(L, one, many)}, so I paired them in order as far as they go.`;
+  if (L > n) {
+    const extra = lines
+      .slice(n)
+      .map((x) => `"${x}"`)
+      .join(", ");
+    problem += ` Not paired with any action: ${extra}.`;
+  } else {
+    problem += ` ${plural(n - L, "action has", "actions have")} no ${one}.`;
+  }
+  return { values, problem };
+}
