@@ -48,9 +48,46 @@ export interface SummaryOptions {
 /** The name an empty area or lead cell is listed under. */
 export const NO_GROUP_NAME = "(none)";
 
-function zeroCounts(): StatusCounts {
+/**
+ * Tallies are kept as arrays in STATUS_ORDER and turned into StatusCounts at the
+ * end: indexing an object by eight different keys in a hot loop is several times
+ * slower than indexing an array, and this loop runs once per action.
+ */
+type Tally = number[];
+
+function newTally(): Tally {
+  return [0, 0, 0, 0, 0, 0, 0, 0];
+}
+
+/** The status's place in STATUS_ORDER, or -1 for a value that is not a status. */
+function slotOf(status: Status): number {
+  switch (status) {
+    case "overdue":
+      return 0;
+    case "due_soon":
+      return 1;
+    case "not_yet_due":
+      return 2;
+    case "ongoing":
+      return 3;
+    case "on_hold":
+      return 4;
+    case "no_date":
+      return 5;
+    case "complete":
+      return 6;
+    case "withdrawn":
+      return 7;
+    default:
+      return -1;
+  }
+}
+
+function toCounts(tally: Tally): StatusCounts {
   const counts = {} as StatusCounts;
-  for (const status of STATUS_ORDER) counts[status] = 0;
+  STATUS_ORDER.forEach((status, slot) => {
+    counts[status] = tally[slot];
+  });
   return counts;
 }
 
@@ -135,27 +172,41 @@ function statusesInPlanOrder(plan: Plan, statuses: ActionStatus[]): ActionStatus
   return ordered as ActionStatus[];
 }
 
-function addToGroup(
-  groups: Map<string, GroupCounts>,
-  text: string,
-  status: Status,
-): void {
-  const name = groupName(text);
-  let group = groups.get(name);
-  if (!group) {
-    group = { name, total: 0, counts: zeroCounts() };
-    groups.set(name, group);
+/**
+ * Counts actions by area or by lead. Most plans repeat a handful of names
+ * thousands of times, so each distinct cell text is tidied once and remembered.
+ */
+class Groups {
+  private readonly byName = new Map<string, { name: string; total: number; tally: Tally }>();
+  private readonly byText = new Map<string, { name: string; total: number; tally: Tally }>();
+
+  add(text: string, slot: number): void {
+    let group = this.byText.get(text);
+    if (!group) {
+      const name = groupName(text);
+      group = this.byName.get(name);
+      if (!group) {
+        group = { name, total: 0, tally: newTally() };
+        this.byName.set(name, group);
+      }
+      this.byText.set(text, group);
+    }
+    group.total++;
+    group.tally[slot]++;
   }
-  group.total++;
-  group.counts[status]++;
+
+  /** In the order first seen in the plan. */
+  list(): GroupCounts[] {
+    return [...this.byName.values()].map((g) => ({ name: g.name, total: g.total, counts: toCounts(g.tally) }));
+  }
 }
 
 export function summarise(plan: Plan, statuses: ActionStatus[], options: SummaryOptions): Summary {
   const ordered = statusesInPlanOrder(plan, statuses);
   const total = plan.actions.length;
-  const counts = zeroCounts();
-  const byArea = new Map<string, GroupCounts>();
-  const byLead = new Map<string, GroupCounts>();
+  const tally = newTally();
+  const byArea = new Groups();
+  const byLead = new Groups();
   const overdue: SummaryItem[] = [];
   const dueSoon: SummaryItem[] = [];
   const noDate: SummaryItem[] = [];
@@ -165,9 +216,13 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
   for (let i = 0; i < total; i++) {
     const action = plan.actions[i];
     const status = ordered[i];
-    counts[status.status]++;
-    addToGroup(byArea, action.area, status.status);
-    addToGroup(byLead, action.lead, status.status);
+    const slot = slotOf(status.status);
+    if (slot < 0) {
+      throw new Error(`Action ${i} has the status "${String(status.status)}", which is not one the summary knows.`);
+    }
+    tally[slot]++;
+    byArea.add(action.area, slot);
+    byLead.add(action.lead, slot);
 
     const listed =
       status.status === "overdue" ||
@@ -189,6 +244,7 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
   overdue.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.index - b.index);
   dueSoon.sort((a, b) => compareDue(a.due, b.due) || a.index - b.index);
 
+  const counts = toCounts(tally);
   const shares = {} as Record<Status, number>;
   for (const status of STATUS_ORDER) shares[status] = total === 0 ? 0 : counts[status] / total;
 
@@ -203,8 +259,8 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
     recommendations: plan.recommendations.length,
     counts,
     shares,
-    byArea: [...byArea.values()],
-    byLead: [...byLead.values()],
+    byArea: byArea.list(),
+    byLead: byLead.list(),
     overdue,
     dueSoon,
     noDate,

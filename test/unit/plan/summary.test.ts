@@ -348,6 +348,9 @@ describe("summarise: statuses that do not match the plan", () => {
     expect(() => summarise(plan, [st(0, "complete"), st(1, "complete"), st(7, "complete")], OPTIONS)).toThrow(
       "A status refers to action 7, which the plan does not have.",
     );
+    expect(() => summarise(plan, [st(0, "complete"), st(1, "done" as Status), st(2, "complete")], OPTIONS)).toThrow(
+      'Action 1 has the status "done", which is not one the summary knows.',
+    );
   });
 });
 
