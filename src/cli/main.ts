@@ -1,0 +1,85 @@
+/**
+ * The `plan` command line. Each subcommand lives in its own module and is loaded
+ * only when used, so `plan parse` never pays for loading exceljs.
+ */
+import { EXIT_OK, EXIT_USAGE, UsageError, describeFailure, type CliIo } from "./errors";
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { about: string; load: () => Promise<Command> }> = {
+  parse: {
+    about: "read timescales on standard input, one per line; write one JSON answer per line",
+    load: async () => (await import("./parse")).runParse,
+  },
+  status: {
+    about: "show each action's status in a workbook's plan as at a date",
+    load: async () => (await import("./status")).runStatus,
+  },
+  // TODO: register `summary` once src/cli/summary.ts (runSummary, another helper's) lands:
+  // summary: {
+  //   about: "build the committee summary sheet in a workbook",
+  //   load: async () => (await import("./summary")).runSummary,
+  // },
+};
+
+export const USAGE = `Usage: plan COMMAND [options]
+
+Plan Tracker reads a council improvement plan and reports which actions are overdue.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)}${c.about}`)
+  .join("\n")}
+
+Run 'plan COMMAND --help' for a command's options.
+`;
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "-h" || name === "--help" || name === "help") {
+      if (name === "help" && rest[0] && COMMANDS[rest[0]])
+        return await (
+          await COMMANDS[rest[0]].load()
+        )(["--help"], io);
+      // A bare `plan` is a mistake (usage on stderr, exit 2); `plan --help` is a request.
+      (name === undefined ? io.stderr : io.stdout).write(USAGE);
+      return name === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, name)
+      ? COMMANDS[name]
+      : undefined;
+    if (!command)
+      throw new UsageError(
+        `'${name}' is not a plan command; the commands are ${Object.keys(COMMANDS).join(", ")} (see 'plan --help').`
+      );
+    return await (
+      await command.load()
+    )(rest, io);
+  } catch (error) {
+    const { line, exitCode } = describeFailure(error);
+    io.stderr.write(line + "\n");
+    if (process.env.PLAN_DEBUG && error instanceof Error && error.stack)
+      io.stderr.write(error.stack + "\n");
+    return exitCode;
+  }
+}
+
+/** Runs the command line in this process (bin/plan.js calls this). */
+export function run(): void {
+  // `plan parse | head` closes the pipe early; that is not an error worth a trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT_OK);
+  });
+  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const { line, exitCode } = describeFailure(error);
+      process.stderr.write(line + "\n");
+      process.exitCode = exitCode;
+    }
+  );
+}
