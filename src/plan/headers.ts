@@ -15,6 +15,8 @@ export function headerWords(text: string): string[] {
   const words = text
     .toLowerCase()
     .replace(/[’']/g, "")
+    // "Time scale", "time-frame": one word, as "Timescale" is.
+    .replace(/\btime[\s_-]*(scales?|frames?|lines?)\b/g, "time$1")
     .replace(/%/g, " % ")
     .replace(/#/g, " # ")
     .split(/[^a-z0-9%#]+/);

@@ -43,15 +43,20 @@ export function isBlank(value: CellValue): boolean {
   return false;
 }
 
-/** The cell's lines, trimmed, with blank lines at the top and bottom removed (interior ones kept). */
-export function cellLines(text: string): string[] {
+/**
+ * The cell's lines, trimmed, with blank lines at the bottom removed and, unless
+ * keepLeading, at the top (interior ones are kept).
+ */
+export function cellLines(text: string, keepLeading = false): string[] {
   if (text === "") return [];
   const raw = text.split(LINE_BREAK_RE);
   let start = 0;
   let end = raw.length;
   const lines: string[] = new Array(raw.length);
   for (let i = 0; i < raw.length; i++) lines[i] = raw[i]!.trim();
-  while (start < end && lines[start] === "") start++;
+  while (end > 0 && lines[end - 1] === "") end--;
+  if (end === 0) return [];
+  while (!keepLeading && start < end && lines[start] === "") start++;
   while (end > start && lines[end - 1] === "") end--;
   return start === 0 && end === lines.length ? lines : lines.slice(start, end);
 }
@@ -124,11 +129,11 @@ export interface CellLineSets {
 
 /**
  * Timescale, revised timescale and status cells: one entry per line, bullets removed.
- * Interior blank lines are offered separately: the pairing keeps them only when
- * that makes the counts match (a blank line for an action without a timescale).
+ * Blank lines above and between are offered separately: the pairing keeps them only
+ * when that makes the counts match (a blank line for an action without a timescale).
  */
 export function splitTimescaleLines(text: string): CellLineSets {
-  const raw = cellLines(text);
+  const raw = cellLines(text, true);
   const withBlanks: string[] = new Array(raw.length);
   const lines: string[] = [];
   let hasBlank = false;

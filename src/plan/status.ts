@@ -48,6 +48,11 @@ export function judgeTimescale(
   // 4.1: complete and withdrawn, from the status cell or a timescale of kind complete.
   if (cell === "complete" || ts.kind === "complete") return judged("complete", due);
   if (cell === "withdrawn") return judged("withdrawn", due);
+  // Plans without a status column write "Superseded" in the timescale cell; the parser
+  // finds no date there (kind unclear), but the officer's meaning is plain.
+  if (cell === null && ts.kind === "unclear" && readStatusCell(ts.text) === "withdrawn") {
+    return judged("withdrawn", null);
+  }
 
   // 4.2 (the revised timescale) is already applied: Action.timescale is the revised one.
 

@@ -280,8 +280,12 @@ class PlanReader {
     const cols = this.columns;
     const headerCells = rows[headerIndex]!;
     const keyMode = this.hasKeys(headerIndex + 1, headerCells);
+    // A heading sits where a title would (a merged cell lands in its first column), never
+    // in a column whose lone text means something else: a fragment of an action, a note.
     const guarded = new Set<number>(
-      [cols.action, cols.timescale, cols.revisedTimescale, cols.status].filter((c): c is number => c !== undefined),
+      [cols.action, cols.timescale, cols.revisedTimescale, cols.status, cols.comments, cols.lead].filter(
+        (c): c is number => c !== undefined,
+      ),
     );
 
     let current: RecBuild | null = null;
@@ -580,8 +584,9 @@ function pairLines(
   const L = lines.length;
   if (L === 0) return { values: new Array<string>(n).fill("") };
   if (L === n) return { values: lines };
-  if (L === 1) return { values: new Array<string>(n).fill(lines[0]!) };
+  // Before "one line for all": a blank first line pairs the second line with the second action.
   if (sets.withBlanks.length === n) return { values: sets.withBlanks };
+  if (L === 1) return { values: new Array<string>(n).fill(lines[0]!) };
   if (n === 1) return { values: [lines.join("; ")] };
   const values: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) values[i] = i < L ? lines[i]! : "";
