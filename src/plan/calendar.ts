@@ -6,8 +6,6 @@
 import { getDaysInMonth } from "date-fns";
 import type { IsoDate } from "./types";
 
-const MS_PER_DAY = 86_400_000;
-
 const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n));
 
 /** `YYYY-MM-DD` for a year, month (1-12) and day, which the caller has validated. */
@@ -44,20 +42,36 @@ export function isValidDay(year: number, month: number, day: number): boolean {
   );
 }
 
-/** Whole days since 1970-01-01 for an ISO date. */
+/**
+ * Whole days since 1970-01-01 for an ISO date. Integer arithmetic on the proleptic
+ * Gregorian calendar (H. Hinnant's days_from_civil): it runs for every action of every
+ * plan, so it reads the digits directly instead of building a Date.
+ */
 export function dayNumber(date: IsoDate): number {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  const c = (k: number): number => date.charCodeAt(k) - 48;
+  let y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+  const m = c(5) * 10 + c(6);
+  const d = c(8) * 10 + c(9);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-/** The ISO date of a day number (days since 1970-01-01). */
+/** The ISO date of a day number (days since 1970-01-01): Hinnant's civil_from_days. */
 export function fromDayNumber(days: number): IsoDate {
-  const t = new Date(days * MS_PER_DAY);
-  const y = t.getUTCFullYear();
-  const prefix = y < 1000 ? String(y).padStart(4, "0") : String(y);
-  return `${prefix}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())}`;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
 }
 
 /** b - a in whole days. */
@@ -70,7 +84,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 /** Day number of Excel's serial 0 in the 1900 system (1899-12-30, as serials past 60 count). */
-const EXCEL_EPOCH = Math.round(Date.UTC(1899, 11, 30) / MS_PER_DAY);
+const EXCEL_EPOCH = dayNumber("1899-12-30");
 
 /**
  * The calendar date of an Excel 1900-system serial, or null if it names no day.
@@ -94,7 +108,7 @@ export function toExcelSerial(date: IsoDate): number {
 /** The 1904 date system (older Mac workbooks): serial 0 is 1904-01-01. */
 export function fromExcel1904Serial(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 0) return null;
-  return fromDayNumber(Math.round(Date.UTC(1904, 0, 1) / MS_PER_DAY) + Math.floor(serial));
+  return fromDayNumber(dayNumber("1904-01-01") + Math.floor(serial));
 }
 
 /** Strictly parse `YYYY-MM-DD`; null if it is not a real day. */

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every performance figure of the project in one table, with this
+ * machine's details. Figures, not tests: nothing here fails the build, but a line
+ * that misses its goal is marked.
+ */
+import { cpus, totalmem } from "os";
+import { engineBench } from "./bench/engine";
+import type { Row } from "./bench/measure";
+
+function main(): void {
+  const rows: Row[] = [];
+  rows.push(...engineBench());
+  const cpu = cpus();
+  process.stdout.write(
+    `Plan Tracker benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
+      `${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n\n`
+  );
+  const width = Math.max(...rows.map((r) => r.what.length));
+  process.stdout.write(`| ${"measure".padEnd(width)} | figure | goal | |\n|---|---|---|---|\n`);
+  for (const r of rows) {
+    process.stdout.write(`| ${r.what.padEnd(width)} | ${r.figure} | ${r.goal} | ${r.goal ? (r.pass ? "met" : "MISSED") : ""} |\n`);
+  }
+}
+
+main();
