@@ -13,7 +13,8 @@
  * - Where nothing is complete it says so, since that is what a committee asks first.
  * - It names the longest overdue action (or how many share the longest wait), and
  *   the area holding the most overdue actions when the plan has several areas.
- *   "Most of" is said only of a true majority; ties are named together.
+ *   "Most of" is said only of a true majority; up to three tied areas are named
+ *   together, a comma closing each name since area names often contain "and".
  * - Numbers are figures with thousands separators; dates are written long; a
  *   month-end due date reads as its month ("due April 2006").
  */
@@ -181,7 +182,10 @@ function overdueByArea(summary: SummaryCore): string | null {
     return `The overdue actions are spread evenly across ${formatCount(leaders.length)} areas (${formatCount(most)} each).`;
   }
   if (leaders.length > 3) return null;
-  return `The areas with the most overdue actions are ${listing(names)} (${formatCount(most)} each).`;
+  // Area names often hold "and" themselves, so a comma marks where one name ends.
+  const named = `${names.slice(0, -1).join(", ")}, and ${names[names.length - 1]}`;
+  const howMany = leaders.length === 2 ? "Two" : "Three";
+  return `${howMany} areas share the most overdue actions (${formatCount(most)} each): ${named}.`;
 }
 
 function slippedSentence(summary: SummaryCore): string | null {

@@ -288,7 +288,13 @@ describe("narrative: where the overdue actions sit", () => {
   test("tied areas are named together", () => {
     expect(
       sentenceAbout([area("A", { overdue: 1 }), area("B", { overdue: 2 }), area("C", { overdue: 2, ongoing: 1 })], 5),
-    ).toBe("The areas with the most overdue actions are B and C (2 each).");
+    ).toBe("Two areas share the most overdue actions (2 each): B, and C.");
+    expect(
+      sentenceAbout(
+        [area("Housing and Repairs", { overdue: 2 }), area("Audit", { overdue: 1 }), area("Care and Support", { overdue: 2 }), area("Finance", { overdue: 2, ongoing: 1 })],
+        7,
+      ),
+    ).toBe("Three areas share the most overdue actions (2 each): Housing and Repairs, Care and Support, and Finance.");
   });
 
   test("an even spread is said to be even", () => {

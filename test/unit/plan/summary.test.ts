@@ -1,9 +1,14 @@
+import { readFileSync } from "fs";
+import { join } from "path";
 import { latestComment, summarise, type SummaryOptions } from "../../../src/plan/summary";
+import { readPlan } from "../../../src/plan/table";
+import { judgePlan } from "../../../src/plan/status";
 import { narrative, progressSentence } from "../../../src/plan/narrative";
 import {
   STATUS_ORDER,
   type Action,
   type ActionStatus,
+  type CellValue,
   type Plan,
   type Recommendation,
   type Status,
@@ -380,5 +385,118 @@ describe("summarise: narrative and progress", () => {
     expect(summary.progress).toBe(
       progressSentence(previous, { asAt: OPTIONS.asAt, builtAt: OPTIONS.builtAt, total: 3, counts: summary.counts }),
     );
+  });
+});
+
+// ---- End to end: the seed plan (spec section 6), read and judged by the engine, then summarised. ----
+
+describe("the seed plan's committee summary as at 28 December 2006", () => {
+  const dir = join(__dirname, "..", "..", "fixtures", "seed-plan");
+  const input = JSON.parse(readFileSync(join(dir, "plan-values.json"), "utf8")) as { sheet: string; values: CellValue[][] };
+  const expected = JSON.parse(readFileSync(join(dir, "expected-2006-12-28.json"), "utf8")) as {
+    asAt: string;
+    dueSoonDays: number;
+    counts: Record<string, number>;
+    actions: { key: string; action: string; status: string; daysOverdue: number | null; area: string; due: string | null }[];
+  };
+
+  function seedPlan(): Plan {
+    const result = readPlan(input.values, { sheet: input.sheet });
+    if (!result.ok) throw new Error(result.problem.message);
+    return result.plan;
+  }
+  function seedSummary(asAt: string, extra: Partial<SummaryOptions> = {}): ReturnType<typeof summarise> {
+    const plan = seedPlan();
+    const nextCommittee = extra.nextCommittee ?? null;
+    const statuses = judgePlan(plan, { asAt, dueSoonDays: 30, nextCommittee });
+    return summarise(plan, statuses, { ...OPTIONS, asAt, ...extra });
+  }
+
+  const summary = seedSummary(expected.asAt);
+
+  test("headline counts: 38 actions under 12 recommendations; 20 overdue, 13 due soon, 2 not yet due, 3 ongoing", () => {
+    expect(summary.total).toBe(38);
+    expect(summary.recommendations).toBe(12);
+    expect(summary.counts).toEqual({ ...zeroCounts(), ...expected.counts });
+    expect(summary.counts).toMatchObject({ overdue: 20, due_soon: 13, not_yet_due: 2, ongoing: 3, complete: 0, no_date: 0 });
+    expect(summary.shares.overdue).toBeCloseTo(20 / 38, 12);
+  });
+
+  test("overdue: 20 items, most overdue first, ties in plan order", () => {
+    expect(summary.overdue).toHaveLength(20);
+    expect(summary.overdue.slice(0, 4).map((i) => [i.key, i.action, i.daysOverdue])).toEqual([
+      ["12", "Joint Planning Forum is now replaced by Community Justice Authority", 242],
+      ["1", "Review SER Sampling formats", 181],
+      ["1", "Audit of standard of reports to be undertaken", 181],
+      ["3", "Participate in quality improvement seminar in June 2006 to undertake case evaluation exercise", 181],
+    ]);
+    expect(summary.overdue[0]).toMatchObject({
+      timescale: "April 2006",
+      due: "2006-04-30",
+      area: "6. Organisation and Management",
+      lead: "Head of Justice Services",
+      latestComment: "Joint Planning Forum meetings scheduled for 2006",
+    });
+    // The whole list, derived independently from the expected fixture: a stable sort by days overdue.
+    const fromFixture = expected.actions
+      .filter((a) => a.status === "overdue")
+      .map((a, order) => ({ ...a, order }))
+      .sort((a, b) => (b.daysOverdue as number) - (a.daysOverdue as number) || a.order - b.order)
+      .map((a) => [a.key, a.action, a.daysOverdue]);
+    expect(summary.overdue.map((i) => [i.key, i.action, i.daysOverdue])).toEqual(fromFixture);
+  });
+
+  test("due soon: 13 items, all due 31 December 2006, so in plan order; nothing undated, on hold or slipped", () => {
+    expect(summary.dueSoon).toHaveLength(13);
+    expect(new Set(summary.dueSoon.map((i) => i.due))).toEqual(new Set(["2006-12-31"]));
+    const indexes = summary.dueSoon.map((i) => i.index);
+    expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+    expect(summary.dueSoon.map((i) => i.action)).toEqual(
+      expected.actions.filter((a) => a.status === "due_soon").map((a) => a.action),
+    );
+    expect([summary.noDate, summary.onHold, summary.slipped]).toEqual([[], [], []]);
+  });
+
+  test("by area in plan order with the overdue per area; one lead for all", () => {
+    const areas: [string, number, number][] = [];
+    for (const a of expected.actions) {
+      let row = areas.find((r) => r[0] === a.area);
+      if (!row) areas.push((row = [a.area, 0, 0]));
+      row[1]++;
+      if (a.status === "overdue") row[2]++;
+    }
+    expect(summary.byArea.map((g) => [g.name, g.total, g.counts.overdue])).toEqual(areas);
+    expect(summary.byLead.map((g) => [g.name, g.total])).toEqual([["Head of Justice Services", 38]]);
+  });
+
+  test("the narrative, read as an officer would", () => {
+    // 20/38 = 52.6% -> 53%; 13/38 = 34.2% -> 34%; 2/38 = 5.3% -> 5%; 3/38 = 7.9% -> 8%.
+    // Nothing complete. Longest overdue: recommendation 12's first action, due April 2006,
+    // 30 April to 28 December 2006 = 242 days. Overdue by area: Social Enquiry 5 (3 under
+    // recommendation 1, 2 under 2) and Community Service 5 tie; the other four areas have 2 or 3.
+    expect(summary.narrative).toBe(
+      "As at 28 December 2006, the plan has 38 actions: 20 (53%) are overdue, 13 (34%) are due within the next 30 days, " +
+        "2 (5%) are not yet due and 3 (8%) are ongoing. No action has been reported complete. " +
+        "The longest overdue is “Joint Planning Forum is now replaced by Community Justice Authority” under recommendation 12, " +
+        "due April 2006 (242 days overdue). " +
+        "Two areas share the most overdue actions (5 each): 2. Social Enquiry and Home Background Reports, and 5. Community Service.",
+    );
+    expect(summary.progress).toBeNull();
+  });
+
+  test("with the next committee on 14 March 2007 the window is the committee date; March 2007 actions stay not yet due", () => {
+    const withCommittee = seedSummary(expected.asAt, { nextCommittee: "2007-03-14" });
+    expect(withCommittee.counts).toMatchObject({ overdue: 20, due_soon: 13, not_yet_due: 2 });
+    expect(withCommittee.narrative).toContain(
+      "20 (53%) are overdue, 13 (34%) are due by the next committee on 14 March 2007, 2 (5%) are not yet due",
+    );
+  });
+
+  test("progress since the committee of 28 June 2006, when only the April 2006 action was overdue", () => {
+    const june = seedSummary("2006-06-28");
+    expect(june.counts.overdue).toBe(1);
+    const previous = { asAt: june.asAt, builtAt: "2006-06-28T09:00:00Z", total: june.total, counts: june.counts };
+    const december = seedSummary(expected.asAt, { previous });
+    expect(december.progress).toBe("Overdue actions are up from 1 to 20 since the report as at 28 June 2006.");
   });
 });
