@@ -37,11 +37,17 @@ export function setToday(next: (() => string) | null): void {
   today = next ?? (() => todayLocal());
 }
 
-/** The plan from the argument, or from the workbook when the argument is left out. */
-async function planSource(plan: unknown): Promise<PlanSource> {
-  if (isOmitted(plan)) return workbookPlan();
+/** The plan from a range argument. */
+function rangeSource(plan: unknown): PlanSource {
   return { values: asPlanValues(plan), origin: { sheet: "" }, label: "The plan range given" };
 }
+
+/** The plan from the argument, or from the workbook when the argument is left out. */
+async function planSource(plan: unknown): Promise<PlanSource> {
+  return isOmitted(plan) ? workbookPlan() : rangeSource(plan);
+}
+
+const judgeOptions = (asOf: unknown) => ({ asAt: readAsOf(asOf, today), dueSoonDays: 30 });
 
 /** A spilled answer for Excel: each problem cell becomes the runtime's error object. */
 function toExcelCells(cells: ResultCell[][]): unknown[][] {
@@ -59,7 +65,7 @@ function toExcelCells(cells: ResultCell[][]): unknown[][] {
  */
 export async function overdue(plan?: unknown[][], asOf?: unknown): Promise<unknown[][]> {
   return excelResultAsync(async () => {
-    const options = { asAt: readAsOf(asOf, today), dueSoonDays: 30 };
+    const options = judgeOptions(asOf);
     return toExcelCells(overdueTable(await planSource(plan), options));
   });
 }
@@ -104,7 +110,7 @@ export function due(timescale: unknown[][]): unknown[][] {
  */
 export function daysOverdue(timescale: unknown[][], status?: unknown[][], asOf?: unknown): unknown[][] {
   return excelResult(() => {
-    const options = { asAt: readAsOf(asOf, today), dueSoonDays: 30 };
+    const options = judgeOptions(asOf);
     const statuses = isOmitted(status) ? null : status;
     return toExcelCells(daysOverdueCells(timescale, statuses, options));
   });
@@ -123,7 +129,7 @@ export function daysOverdue(timescale: unknown[][], status?: unknown[][], asOf?:
 export async function count(status?: unknown, plan?: unknown[][], asOf?: unknown): Promise<number> {
   return excelResultAsync(async () => {
     const wanted = readStatusWord(status);
-    const options = { asAt: readAsOf(asOf, today), dueSoonDays: 30 };
+    const options = judgeOptions(asOf);
     return countActions(await planSource(plan), wanted, options);
   });
 }
@@ -139,7 +145,25 @@ export async function count(status?: unknown, plan?: unknown[][], asOf?: unknown
  */
 export async function summary(plan?: unknown[][], asOf?: unknown): Promise<unknown[][]> {
   return excelResultAsync(async () => {
-    const options = { asAt: readAsOf(asOf, today), dueSoonDays: 30 };
+    const options = judgeOptions(asOf);
     return toExcelCells(summaryTable(await planSource(plan), options));
   });
+}
+
+// Synchronous forms for a plan given as a range: the same steps as the functions
+// above without the workbook read, for hosts that cannot wait (a formula engine in tests).
+
+/** PLAN.OVERDUE(plan, [asOf]) with the plan given. */
+export function overdueOfRange(plan: unknown, asOf?: unknown): unknown[][] {
+  return excelResult(() => toExcelCells(overdueTable(rangeSource(plan), judgeOptions(asOf))));
+}
+
+/** PLAN.COUNT([status], plan, [asOf]) with the plan given. */
+export function countOfRange(status: unknown, plan: unknown, asOf?: unknown): number {
+  return excelResult(() => countActions(rangeSource(plan), readStatusWord(status), judgeOptions(asOf)));
+}
+
+/** PLAN.SUMMARY(plan, [asOf]) with the plan given. */
+export function summaryOfRange(plan: unknown, asOf?: unknown): unknown[][] {
+  return excelResult(() => toExcelCells(summaryTable(rangeSource(plan), judgeOptions(asOf))));
 }
