@@ -108,3 +108,6 @@ export const TO_BE_WORDS: ReadonlySet<string> = new Set([
   "agreed", "confirmed", "determined", "decided", "set", "arranged", "scheduled", "established", "advised",
   "identified", "discussed", "reviewed", "finalised", "finalized", "announced",
 ]);
+
+/** Words that make the date after them a start, not a deadline ("From April 2024"). */
+export const START_WORDS: ReadonlySet<string> = new Set(["from", "since", "starting", "commencing", "started", "begins", "beginning"]);

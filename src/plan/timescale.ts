@@ -20,6 +20,7 @@ import {
   RELATIVE_WORDS,
   SEASONS,
   SEASON_START,
+  START_WORDS,
   TARGET_WORDS,
   TBC_WORDS,
   TO_BE_WORDS,
@@ -113,6 +114,8 @@ class Reader {
   relative = false;
   tbc = false;
   fyPending = false;
+  /** Token index of a word saying a date is a start ("from", "commencing"), or -1. */
+  startAt = -1;
 
   constructor(
     toks: Tok[],
@@ -167,6 +170,12 @@ class Reader {
       this.duration = true;
     } else if (RELATIVE_WORDS.has(w) || ((w === "term" || w === "course") && i > 0)) {
       this.relative = true;
+    } else if (START_WORDS.has(w)) {
+      if (this.startAt < 0) this.startAt = i;
+    } else if ((w === "year" || w === "years" || w === "phase") && this.toks[i + 1]?.t !== "word" && this.periods.length === 0) {
+      // "Year 1", "Years 1-3": years of the plan itself, counted from its start.
+      const n = this.toks[i + 1];
+      if (n && ((n.t === "num" && n.len <= 2) || n.t === "grp") && w !== "phase") this.relative = true;
     } else if (TBC_WORDS.has(w)) {
       this.tbc = true;
     } else if (w === "n" && punct(this.toks[i + 1]) === "/" && word(this.toks[i + 2]) === "a") {
@@ -360,8 +369,8 @@ class Reader {
   }
 
   /** After a quarter number: a calendar year, a financial year, or none yet. */
-  private quarterYear(i: number, j: number, n: number): Period {
-    j = this.skipFill(j);
+  private quarterYear(i: number, after: number, n: number): Period {
+    const j = this.skipFill(after);
     const t = this.toks[j];
     const fyStart = this.s.financialYearStartMonth;
     if (t && t.t === "grp") {
@@ -379,7 +388,7 @@ class Reader {
     }
     const y = this.yearAt(j, true);
     if (y) return this.make("quarter", endOfMonth(y.year, n * 3), y.year, n * 3 - 2, i, y.next);
-    return this.pendingPeriod("quarter", { quarter: n }, n * 3 - 2, i, j);
+    return this.pendingPeriod("quarter", { quarter: n }, n * 3 - 2, i, after);
   }
 
   private halfAt(i: number): Period | null {
@@ -469,7 +478,8 @@ class Reader {
   /** "Spring 2021", "Winter 2021/22", "Summer". */
   private seasonAt(i: number, season: Season): Period {
     const start = SEASON_START[season];
-    const j = this.skipFill(i + 1);
+    let j = this.skipFill(i + 1);
+    if (word(this.toks[j]) === "term") j = this.skipFill(j + 1); // "Summer term 2024"
     const t = this.toks[j];
     let year: number | null = null;
     let next = j + 1;
@@ -483,7 +493,7 @@ class Reader {
         next = y.next;
       }
     }
-    if (year === null) return this.pendingPeriod("season", { season }, start, i, i + 1);
+    if (year === null) return this.pendingPeriod("season", { season }, start, i, word(this.toks[i + 1]) === "term" ? i + 2 : i + 1);
     return this.make("season", endOfMonthOffset(year, start, 2), year, start, i, next);
   }
 
@@ -550,22 +560,25 @@ function lendYears(periods: Period[], fyStart: number): void {
     if (p.pending && next.due !== null) {
       // A month before "March 2023" shares its year unless it comes later in the calendar ("Nov - Feb 2022").
       const wholeYear = next.kind === "year" || next.kind === "fy" || next.kind === "part_of_year";
-      settle(p, !wholeYear && p.month > next.month ? next.year - 1 : next.year, fyStart);
+      settle(p, !wholeYear && p.month > next.month ? next.year - 1 : next.year, fyStart, next);
     }
   }
   for (let k = 1; k < periods.length; k++) {
     const p = periods[k];
     const prev = periods[k - 1];
-    if (p.pending && prev.due !== null) settle(p, p.month < prev.month ? prev.year + 1 : prev.year, fyStart);
+    if (p.pending && prev.due !== null) settle(p, p.month < prev.month ? prev.year + 1 : prev.year, fyStart, prev);
   }
 }
 
-function settle(p: Period, year: number, fyStart: number): void {
+function settle(p: Period, year: number, fyStart: number, lender: Period): void {
   const { month, day, season, quarter } = p.pending ?? {};
-  void fyStart;
   p.year = year;
   if (season !== undefined) {
     p.due = endOfMonthOffset(year, SEASON_START[season], 2);
+  } else if (quarter !== undefined && lender.kind === "fy_quarter") {
+    // "Q1-Q2 2024/25": both quarters of the same financial year.
+    p.kind = "fy_quarter";
+    p.due = endOfMonthOffset(lender.year, fyStart, quarter * 3 - 1);
   } else if (quarter !== undefined) {
     p.due = endOfMonth(year, quarter * 3);
   } else if (month !== undefined && day !== undefined) {
@@ -638,6 +651,10 @@ function readText(text: string, s: ReadSettings): Timescale {
 
   if (r.completeAt >= 0) return result(text, "complete", due, milestones);
   if (r.hold) return result(text, "on_hold", null, milestones);
+  // "From April 2024", "Ongoing from 2023": a start, then it goes on; never a deadline that passes.
+  if (due !== null && ends.length === 1 && !ranged && r.startAt >= 0 && r.startAt < dated[0].from && r.recurEvery < 0) {
+    return result(text, "milestone_then_ongoing", due, milestones);
+  }
   if (r.ongoingAt >= 0) {
     if (due === null) return result(text, "ongoing", null, []);
     // "Ongoing until March 2024" runs to its date; "December 2006/ongoing" has a milestone, then goes on.

@@ -252,6 +252,12 @@ describe("forms seen in real plans beyond the corpus", () => {
     ["Achieved (Dec 2023)", "complete", "2023-12-31"],
     ["Every 6 months", "recurring", null],
     ["Summer 2024 (delayed from Autumn 2023)", "multiple", "2024-08-31"],
+    ["Q1-Q2 2024/25", "range", "2024-09-30"],
+    ["From April 2024", "milestone_then_ongoing", "2024-04-30"],
+    ["Ongoing from 2023", "milestone_then_ongoing", "2023-12-31"],
+    ["Summer term 2024", "season", "2024-08-31"],
+    ["Years 1-3", "relative", null],
+    ["Quarterly reporting from April 2024", "recurring", null],
   ])("%j is %s due %s", (text, kind, due) => {
     expect(read(text)).toMatchObject({ kind, due });
   });
