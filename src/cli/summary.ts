@@ -8,6 +8,10 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import type JSZip from "jszip";
+
+/** exceljs types its input as the Buffer of its own @types/node. */
+type ExcelJSBuffer = Parameters<import("exceljs").Xlsx["load"]>[0];
 import {
   DEFAULT_DUE_SOON_DAYS,
   STATUS_LABEL,
@@ -19,6 +23,7 @@ import {
   type ReportRecord,
   type Summary,
 } from "../plan";
+import { HISTORY_SHEET } from "../report/history";
 import { optionValue, parseArgs, parseDateOption, parseDaysOption, readSettingsFrom } from "./args";
 import { CliError, EXIT_OK, UsageError, type CliIo } from "./errors";
 
@@ -72,9 +77,7 @@ const LOSSY_PARTS: [RegExp, string][] = [
 ];
 
 /** What the file holds that a rewrite by exceljs would lose ("charts and images"), in plain words. */
-export async function lossyParts(file: string): Promise<string[]> {
-  const JSZip = (await import("jszip")).default;
-  const zip = await JSZip.loadAsync(await fs.readFile(file));
+export function lossyParts(file: string, zip: JSZip): string[] {
   const found = new Set<string>();
   for (const name of Object.keys(zip.files)) {
     for (const [pattern, what] of LOSSY_PARTS) if (pattern.test(name)) found.add(what);
@@ -89,7 +92,7 @@ export async function lossyParts(file: string): Promise<string[]> {
 class ProgressBar {
   constructor(
     private readonly stream: NodeJS.WritableStream,
-    private readonly enabled: boolean,
+    private readonly enabled: boolean
   ) {}
 
   step(fraction: number, label: string): void {
@@ -97,7 +100,9 @@ class ProgressBar {
     const width = 24;
     const filled = Math.round(Math.max(0, Math.min(1, fraction)) * width);
     const bar = "#".repeat(filled) + "-".repeat(width - filled);
-    this.stream.write(`\rBuilding summary [${bar}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label.padEnd(22)}`);
+    this.stream.write(
+      `\rBuilding summary [${bar}] ${String(Math.round(fraction * 100)).padStart(3)}% ${label.padEnd(22)}`
+    );
   }
 
   done(): void {
@@ -108,11 +113,16 @@ class ProgressBar {
 function defaultOut(input: string): string {
   const ext = path.extname(input);
   const base = path.basename(input, ext);
-  return path.join(path.dirname(input), `${base}-summary${/^\.xls[xm]$/i.test(ext) ? ".xlsx" : ext || ".xlsx"}`);
+  return path.join(
+    path.dirname(input),
+    `${base}-summary${/^\.xls[xm]$/i.test(ext) ? ".xlsx" : ext || ".xlsx"}`
+  );
 }
 
 function listInWords(items: string[]): string {
-  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }): Promise<number> {
@@ -121,9 +131,12 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
     io.stdout.write(SUMMARY_USAGE);
     return EXIT_OK;
   }
-  if (args.positionals.length === 0) throw new UsageError("'plan summary' needs a workbook, e.g. plan summary plan.xlsx");
+  if (args.positionals.length === 0)
+    throw new UsageError("'plan summary' needs a workbook, e.g. plan summary plan.xlsx");
   if (args.positionals.length > 1) {
-    throw new UsageError(`'plan summary' reads one workbook; got ${args.positionals.length} (${args.positionals.join(", ")}).`);
+    throw new UsageError(
+      `'plan summary' reads one workbook; got ${args.positionals.length} (${args.positionals.join(", ")}).`
+    );
   }
   const input = args.positionals[0];
   const asAtText = optionValue(args, "as-at");
@@ -131,47 +144,77 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
   const daysText = optionValue(args, "due-soon-days");
   const committeeText = optionValue(args, "next-committee");
   if (daysText !== undefined && committeeText !== undefined) {
-    throw new UsageError("give --due-soon-days or --next-committee, not both: they are two ways of saying what 'due soon' means.");
+    throw new UsageError(
+      "give --due-soon-days or --next-committee, not both: they are two ways of saying what 'due soon' means."
+    );
   }
-  const dueSoonDays = daysText === undefined ? DEFAULT_DUE_SOON_DAYS : parseDaysOption(daysText, "--due-soon-days");
-  const nextCommittee = committeeText === undefined ? null : parseDateOption(committeeText, "--next-committee");
+  const dueSoonDays =
+    daysText === undefined ? DEFAULT_DUE_SOON_DAYS : parseDaysOption(daysText, "--due-soon-days");
+  const nextCommittee =
+    committeeText === undefined ? null : parseDateOption(committeeText, "--next-committee");
   const settings = readSettingsFrom(args);
   const sheet = optionValue(args, "sheet");
   const summarySheetName = (optionValue(args, "summary-sheet") ?? "Committee Summary").trim();
-  if (summarySheetName === "" || summarySheetName.length > 31 || /[\\/?*[\]:]/.test(summarySheetName)) {
-    throw new UsageError("--summary-sheet must be a sheet name Excel accepts: 1 to 31 characters, none of \\ / ? * [ ] :");
+  if (
+    summarySheetName === "" ||
+    summarySheetName.length > 31 ||
+    /[\\/?*[\]:]/.test(summarySheetName)
+  ) {
+    throw new UsageError(
+      "--summary-sheet must be a sheet name Excel accepts: 1 to 31 characters, none of \\ / ? * [ ] :"
+    );
   }
   const inPlace = args.options.has("in-place");
   const outOption = optionValue(args, "out");
-  if (inPlace && outOption !== undefined) throw new UsageError("give --out or --in-place, not both.");
-  const out = inPlace ? input : outOption ?? defaultOut(input);
+  if (inPlace && outOption !== undefined)
+    throw new UsageError("give --out or --in-place, not both.");
+  const out = inPlace ? input : (outOption ?? defaultOut(input));
   if (!inPlace && path.resolve(out) === path.resolve(input)) {
-    throw new UsageError(`--out names the input workbook itself; add --in-place if you mean to write into '${input}'.`);
+    throw new UsageError(
+      `--out names the input workbook itself; add --in-place if you mean to write into '${input}'.`
+    );
   }
-  if (!/\.xlsx$/i.test(out)) throw new UsageError(`--out must name an .xlsx file; '${out}' does not end in .xlsx.`);
+  if (!/\.xlsx$/i.test(out))
+    throw new UsageError(`--out must name an .xlsx file; '${out}' does not end in .xlsx.`);
 
   const isTTY = io.isTTY ?? Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const { openWorkbook, findPlans, pickPlan, qualifiedAddress } = await import("../xlsx/read");
-  const workbook = await openWorkbook(input);
-  const lossy = await lossyParts(input);
+  let workbook = await openWorkbook(input);
+  const JSZipModule = (await import("jszip")).default;
+  const { readHistory, chooseSummaryTarget, writeSummarySheet, writeHistory, fixInternalLinks, restoreInternalLinks } =
+    await import("../xlsx/write-summary");
+  const zip = await JSZipModule.loadAsync(await fs.readFile(input));
+  const lossy = lossyParts(input, zip);
+  // Internal links as Excel writes them need help to survive exceljs's rewrite.
+  const relinked = await restoreInternalLinks(zip);
+  if (relinked) {
+    const ExcelJS = (await import("exceljs")).default;
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(relinked as unknown as ExcelJSBuffer);
+  }
   if (lossy.length > 0) {
     const what = listInWords(lossy);
     if (inPlace) {
       throw new CliError(
-        `'${input}' holds ${what}, which Plan Tracker cannot carry through a rewrite of the file; --in-place would lose them, so nothing was written. Use --out to write a copy, or build the summary from the task pane in Excel.`,
+        `'${input}' holds ${what}, which Plan Tracker cannot carry through a rewrite of the file; --in-place would lose them, so nothing was written. Use --out to write a copy, or build the summary from the task pane in Excel.`
       );
     }
   }
-  const found = findPlans(workbook, input, settings);
+  const history = readHistory(workbook);
+  // The add-in's own sheets hold list headers (Action, Timescale) and would read as plans.
+  const own = new Set(
+    [HISTORY_SHEET, history.summarySheet ?? HISTORY_SHEET].map((s) => s.toLowerCase())
+  );
+  const all = findPlans(workbook, input, settings);
+  const tried = all.tried.filter((c) => !own.has(c.sheet.toLowerCase()));
+  const found = { ...all, tried, plans: tried.filter((c) => c.result.ok) };
   const picked = pickPlan(found, sheet);
   if (!picked.result.ok) throw new Error("picked a range that is not a plan"); // pickPlan never does
   const plan = picked.result.plan;
   const progress = new ProgressBar(io.stderr, isTTY && plan.actions.length >= PROGRESS_THRESHOLD);
   progress.step(0.2, "judging actions");
 
-  const { readHistory, chooseSummaryTarget, writeSummarySheet, writeHistory, fixInternalLinks } = await import("../xlsx/write-summary");
   const { buildSummaryLayout } = await import("../report");
-  const history = readHistory(workbook);
   const previous: ReportRecord | null = history.records[history.records.length - 1] ?? null;
   const statuses = judgePlan(plan, { asAt, dueSoonDays, nextCommittee });
   progress.step(0.4, "summarising");
@@ -180,18 +223,31 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
     builtAt: new Date().toISOString(),
     dueSoonDays,
     nextCommittee,
-    planName: picked.table ?? picked.sheet,
-    source: qualifiedAddress(picked.sheet, picked.address),
+    // The sheet's name is the one officers see on the tab; a table's name cannot hold spaces.
+    planName: picked.sheet,
+    source: picked.table
+      ? `table ${picked.table}, ${qualifiedAddress(picked.sheet, picked.address)}`
+      : qualifiedAddress(picked.sheet, picked.address),
     previous,
   });
   const target = chooseSummaryTarget(workbook, summarySheetName, history.summarySheet);
   if (target.name.toLowerCase() === picked.sheet.toLowerCase()) {
-    throw new CliError(`the summary cannot go on sheet '${picked.sheet}': that sheet holds the plan. Choose another with --summary-sheet.`);
+    throw new CliError(
+      `the summary cannot go on sheet '${picked.sheet}': that sheet holds the plan. Choose another with --summary-sheet.`
+    );
   }
   progress.step(0.5, "laying out the sheet");
-  const layout = buildSummaryLayout(summary, history.records, { sheetName: target.name, planSheet: picked.sheet });
+  const layout = buildSummaryLayout(summary, history.records, {
+    sheetName: target.name,
+    planSheet: picked.sheet,
+  });
   writeSummarySheet(workbook, layout, target);
-  const record: ReportRecord = { asAt: summary.asAt, builtAt: summary.builtAt, total: summary.total, counts: summary.counts };
+  const record: ReportRecord = {
+    asAt: summary.asAt,
+    builtAt: summary.builtAt,
+    total: summary.total,
+    counts: summary.counts,
+  };
   writeHistory(workbook, target.name, [...history.records, record]);
   progress.step(0.6, "writing the workbook");
   const buffer = await fixInternalLinks(await workbook.xlsx.writeBuffer());
@@ -201,18 +257,18 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
 
   if (lossy.length > 0) {
     io.stderr.write(
-      `Warning: '${input}' holds ${listInWords(lossy)}, which this copy does not carry; '${input}' itself is unchanged. Build the summary from the task pane in Excel to keep them in one file.\n`,
+      `Warning: '${input}' holds ${listInWords(lossy)}, which this copy does not carry; '${input}' itself is unchanged. Build the summary from the task pane in Excel to keep them in one file.\n`
     );
   }
   if (target.renamed) {
     io.stderr.write(
-      `Warning: the workbook already has a sheet of its own called '${summarySheetName}', which Plan Tracker does not overwrite; the summary is on '${target.name}'.\n`,
+      `Warning: the workbook already has a sheet of its own called '${summarySheetName}', which Plan Tracker does not overwrite; the summary is on '${target.name}'.\n`
     );
   }
   io.stdout.write(summaryText(summary));
   io.stdout.write(
     `\nWrote the committee summary to sheet '${target.name}' of ${out}` +
-      `${target.replace ? " (replacing the previous summary)" : ""}; report ${history.records.length + 1} in the workbook's history.\n`,
+      `${target.replace ? " (replacing the previous summary)" : ""}; report ${history.records.length + 1} in the workbook's history.\n`
   );
   return EXIT_OK;
 }
@@ -221,14 +277,20 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
 export function summaryText(summary: Summary): string {
   const lines: string[] = [];
   lines.push(`${summary.planName}: committee summary as at ${formatLongDate(summary.asAt)}`);
-  lines.push(`${summary.total} actions under ${summary.recommendations} recommendations (${summary.source})`);
+  lines.push(
+    `${summary.total} actions under ${summary.recommendations} recommendations (${summary.source})`
+  );
   lines.push("");
-  const shown = STATUS_ORDER.filter((s) => summary.counts[s] > 0 || s === "overdue" || s === "due_soon");
+  const shown = STATUS_ORDER.filter(
+    (s) => summary.counts[s] > 0 || s === "overdue" || s === "due_soon"
+  );
   const width = Math.max(...shown.map((s) => STATUS_LABEL[s].length));
   const numWidth = String(summary.total).length;
   for (const s of shown) {
     const share = `${Math.round(summary.shares[s] * 100)}%`;
-    lines.push(`  ${STATUS_LABEL[s].padEnd(width)}  ${String(summary.counts[s]).padStart(numWidth)}  ${share.padStart(4)}`);
+    lines.push(
+      `  ${STATUS_LABEL[s].padEnd(width)}  ${String(summary.counts[s]).padStart(numWidth)}  ${share.padStart(4)}`
+    );
   }
   lines.push("");
   lines.push(summary.narrative);
@@ -242,7 +304,9 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
   try {
     await fs.mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new CliError(`cannot write '${file}': the folder '${dir}' cannot be created (${(error as NodeJS.ErrnoException).code}).`);
+    throw new CliError(
+      `cannot write '${file}': the folder '${dir}' cannot be created (${(error as NodeJS.ErrnoException).code}).`
+    );
   }
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {

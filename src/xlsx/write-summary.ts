@@ -91,13 +91,14 @@ function argb(hex: string): string {
 }
 
 function applyStyle(cell: ExcelJS.Cell, spec: StyleSpec): void {
-  const font: Partial<ExcelJS.Font> = {};
+  // A named font: without one LibreOffice falls back to a serif face.
+  const font: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
   if (spec.bold) font.bold = true;
   if (spec.italic) font.italic = true;
   if (spec.underline) font.underline = true;
   if (spec.size) font.size = spec.size;
   if (spec.fontColor) font.color = { argb: argb(spec.fontColor) };
-  if (Object.keys(font).length > 0) cell.font = font;
+  cell.font = font;
   if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
   const alignment: Partial<ExcelJS.Alignment> = {};
   if (spec.wrap) alignment.wrapText = true;
@@ -123,12 +124,15 @@ export function renderLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
     if (c.numberFormat) cell.numFmt = c.numberFormat;
     if (c.style) applyStyle(cell, STYLES[c.style]);
   }
-  for (const chart of layout.charts) {
-    const cell = ws.getCell(chart.anchor);
+  // The notes stack under the first chart's anchor: the space kept for the charts themselves
+  // would otherwise print as empty pages.
+  layout.charts.forEach((chart, i) => {
+    const anchor = ws.getCell(layout.charts[0].anchor);
+    const cell = ws.getCell(Number(anchor.row) + i, Number(anchor.col));
     cell.value = chartNote(chart);
     cell.numFmt = "@";
     applyStyle(cell, STYLES.muted);
-  }
+  });
   for (const range of layout.merges) ws.mergeCells(range);
   for (const [row, height] of Object.entries(layout.rowHeights)) ws.getRow(Number(row)).height = height;
   if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows, showGridLines: false }];
@@ -217,4 +221,44 @@ export async function fixInternalLinks(buffer: ArrayBuffer | Buffer): Promise<Bu
     zip.file(relsPath, cleaned);
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/**
+ * The other half of fixInternalLinks. exceljs reads a link only through a relationship, so an
+ * internal link as Excel writes it (a `location`, no relationship) would be dropped when the
+ * workbook is rewritten. Giving each such link a relationship to its own location, before
+ * exceljs reads the file, lets it carry the link through; fixInternalLinks then removes the
+ * relationship again on the way out. Returns null when the workbook has no such link.
+ */
+export async function restoreInternalLinks(zip: JSZip): Promise<Buffer | null> {
+  let changed = false;
+  const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+  for (const path of sheets) {
+    const xml = await zip.file(path)!.async("string");
+    if (!/<hyperlink\b/.test(xml) || !/xmlns:r="/.test(xml)) continue;
+    const added: [string, string][] = [];
+    const fixed = xml.replace(/<hyperlink\b[^>]*>/g, (tag) => {
+      const location = /\slocation="([^"]*)"/.exec(tag);
+      if (!location || /\sr:id="/.test(tag)) return tag;
+      const id = `rIdPlanTracker${added.length + 1}`;
+      added.push([id, location[1]]);
+      return tag.replace(/^<hyperlink\b/, `<hyperlink r:id="${id}"`);
+    });
+    if (added.length === 0) continue;
+    changed = true;
+    zip.file(path, fixed);
+    const relsPath = path.replace(/^xl\/worksheets\//, "xl/worksheets/_rels/") + ".rels";
+    const existing = zip.file(relsPath);
+    const relsXml = existing
+      ? await existing.async("string")
+      : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const rels = added
+      .map(
+        ([id, target]) =>
+          `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${target}" TargetMode="External"/>`,
+      )
+      .join("");
+    zip.file(relsPath, relsXml.replace(/<\/Relationships>\s*$/, `${rels}</Relationships>`));
+  }
+  return changed ? zip.generateAsync({ type: "nodebuffer" }) : null;
 }
