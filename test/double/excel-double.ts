@@ -1060,7 +1060,10 @@ class FormatPartProxy extends Proxy {
         assertWritable(area);
         forEachCell(area, (r, c) => {
           const cell = cellAt(area, r, c, true)!;
-          if (value === spec.empty || value === null) delete cell[spec.field];
+          // A white fill is a fill (RangeFill.pattern says "Solid"); only clear() removes one.
+          // Automatic and black font colour are one here: Office.js cannot tell them apart.
+          const isDefault = spec.field === "fill" ? false : value === spec.empty;
+          if (isDefault || value === null) delete cell[spec.field];
           else (cell as Record<string, unknown>)[spec.field] = value;
         });
       }
