@@ -16,8 +16,9 @@
  * - The latest comment is the last non-empty line of the comments cell, trimmed.
  *
  * Work is linear in the plan's size: one pass to count and group, then only the
- * overdue and due-soon items are sorted.
+ * overdue and due-soon items are sorted (natively, on packed whole-number keys).
  */
+import { dayNumber } from "./calendar";
 import { narrative, progressSentence } from "./narrative";
 import {
   STATUS_ORDER,
@@ -99,16 +100,31 @@ function groupName(text: string): string {
 
 /** The last non-empty line of a comments cell: the latest update. */
 export function latestComment(comments: string): string {
-  // Scan from the end so that a long comment history costs only its last lines.
+  // Work back from the end, so a long history costs only its last lines.
   let end = comments.length;
   while (end > 0) {
-    let start = end - 1;
-    while (start >= 0 && comments[start] !== "\n" && comments[start] !== "\r") start--;
+    const start = Math.max(comments.lastIndexOf("\n", end - 1), comments.lastIndexOf("\r", end - 1));
     const line = comments.slice(start + 1, end).trim();
     if (line !== "") return line;
     end = start;
   }
   return "";
+}
+
+/**
+ * The actions of one row share its comments cell and sit next to each other, so
+ * remembering the last cell read saves reading it again for each of them.
+ */
+function latestCommentReader(): (comments: string) => string {
+  let lastCell: string | null = null;
+  let lastLine = "";
+  return (comments) => {
+    if (comments !== lastCell) {
+      lastCell = comments;
+      lastLine = latestComment(comments);
+    }
+    return lastLine;
+  };
 }
 
 function hasSlipped(action: Action, status: ActionStatus): boolean {
@@ -127,7 +143,7 @@ function noDateReason(action: Action, status: ActionStatus): string {
   );
 }
 
-function toItem(action: Action, status: ActionStatus): SummaryItem {
+function toItem(action: Action, status: ActionStatus, latest: (comments: string) => string): SummaryItem {
   const item: SummaryItem = {
     index: action.index,
     key: action.key,
@@ -140,7 +156,7 @@ function toItem(action: Action, status: ActionStatus): SummaryItem {
     status: status.status,
     lead: action.lead,
     area: action.area,
-    latestComment: latestComment(action.comments),
+    latestComment: latest(action.comments),
     source: action.source,
     timescaleSource: action.timescaleSource,
   };
@@ -212,6 +228,7 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
   const noDate: SummaryItem[] = [];
   const onHold: SummaryItem[] = [];
   const slipped: SummaryItem[] = [];
+  const latest = latestCommentReader();
 
   for (let i = 0; i < total; i++) {
     const action = plan.actions[i];
@@ -231,7 +248,7 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
       status.status === "on_hold";
     const didSlip = hasSlipped(action, status);
     if (!listed && !didSlip) continue;
-    const item = toItem(action, status);
+    const item = toItem(action, status, latest);
     if (status.status === "overdue") overdue.push(item);
     else if (status.status === "due_soon") dueSoon.push(item);
     else if (status.status === "no_date") noDate.push(item);
@@ -239,10 +256,8 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
     if (didSlip) slipped.push(item);
   }
 
-  // Array.prototype.sort is stable, and the lists were built in plan order, so
-  // equal keys keep plan order; the index tie-break makes that explicit.
-  overdue.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.index - b.index);
-  dueSoon.sort((a, b) => compareDue(a.due, b.due) || a.index - b.index);
+  const overdueSorted = sortByNumber(overdue, (item) => -(item.daysOverdue ?? 0));
+  const dueSoonSorted = sortByNumber(dueSoon, (item) => (item.due === null ? Infinity : dayNumber(item.due)));
 
   const counts = toCounts(tally);
   const shares = {} as Record<Status, number>;
@@ -261,8 +276,8 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
     shares,
     byArea: byArea.list(),
     byLead: byLead.list(),
-    overdue,
-    dueSoon,
+    overdue: overdueSorted,
+    dueSoon: dueSoonSorted,
     noDate,
     onHold,
     slipped,
@@ -276,10 +291,45 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
   };
 }
 
-/** ISO dates compare as text; an item without a due date (not expected here) goes last. */
-function compareDue(a: IsoDate | null, b: IsoDate | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
+/**
+ * The items ordered by a whole-number key, ties kept in their given (plan) order.
+ * Each item's key and position are packed into one number and the numbers sorted
+ * natively, which for a large plan is several times faster than a comparator.
+ * Keys here are day counts, so the packed values stay far inside exact integers.
+ */
+export function sortByNumber<T>(items: T[], keyOf: (item: T) => number): T[] {
+  const n = items.length;
+  if (n < 2) return items.slice();
+  const keys = new Float64Array(n);
+  let low = Infinity;
+  let high = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    // A missing or unreadable key sorts after every real one.
+    const raw = keyOf(items[i]);
+    const key = Number.isFinite(raw) ? raw : Infinity;
+    keys[i] = key;
+    if (key !== Infinity) {
+      if (!Number.isInteger(key)) whole = false;
+      if (key < low) low = key;
+      if (key > high) high = key;
+    }
+  }
+  if (low === Infinity) return items.slice();
+  const last = high - low + 1;
+  if (!whole || (last + 1) * n > Number.MAX_SAFE_INTEGER) {
+    // Not expected for day counts; keep correctness with an ordinary stable sort.
+    return items
+      .map((item, i) => ({ item, key: keys[i] }))
+      .sort((a, b) => (a.key === b.key ? 0 : a.key < b.key ? -1 : 1))
+      .map((entry) => entry.item);
+  }
+  for (let i = 0; i < n; i++) {
+    const rank = keys[i] === Infinity ? last : keys[i] - low;
+    keys[i] = rank * n + i;
+  }
+  keys.sort();
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = items[keys[i] % n];
+  return out;
 }

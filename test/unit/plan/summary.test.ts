@@ -1,6 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { latestComment, summarise, type SummaryOptions } from "../../../src/plan/summary";
+import fc from "fast-check";
+import { latestComment, sortByNumber, summarise, type SummaryOptions } from "../../../src/plan/summary";
 import { readPlan } from "../../../src/plan/table";
 import { judgePlan } from "../../../src/plan/status";
 import { narrative, progressSentence } from "../../../src/plan/narrative";
@@ -328,6 +329,43 @@ describe("latestComment", () => {
     ["  Only line, indented  \n\n", "Only line, indented"],
   ])("%j -> %j", (comments, expected) => {
     expect(latestComment(comments)).toBe(expected);
+  });
+});
+
+describe("sortByNumber: the sort behind the overdue and due-soon lists", () => {
+  const stable = <T>(items: T[], keyOf: (item: T) => number): T[] =>
+    items
+      .map((item, i) => ({ item, i, key: Number.isFinite(keyOf(item)) ? keyOf(item) : Infinity }))
+      .sort((a, b) => (a.key === b.key ? a.i - b.i : a.key < b.key ? -1 : 1))
+      .map((e) => e.item);
+
+  test("agrees with a plain stable sort on any whole-number keys, ties in the order given", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5000, max: 5000 }), { maxLength: 300 }), (keys) => {
+        const items = keys.map((key, id) => ({ key, id }));
+        expect(sortByNumber(items, (x) => x.key)).toEqual(stable(items, (x) => x.key));
+      }),
+    );
+  });
+
+  test("missing keys go last in the order given; fractional keys still sort correctly", () => {
+    const items = [
+      { id: "a", key: NaN },
+      { id: "b", key: 3 },
+      { id: "c", key: Infinity },
+      { id: "d", key: -2 },
+      { id: "e", key: 3 },
+    ];
+    expect(sortByNumber(items, (x) => x.key).map((x) => x.id)).toEqual(["d", "b", "e", "a", "c"]);
+    const fractions = [{ key: 1.5 }, { key: 0.25 }, { key: 1.5 }, { key: -1 }];
+    expect(sortByNumber(fractions, (x) => x.key)).toEqual(stable(fractions, (x) => x.key));
+    expect(sortByNumber([], (x: number) => x)).toEqual([]);
+  });
+
+  test("due soon with an undated item puts it last rather than failing", () => {
+    const plan = makePlan([{}, {}, {}]);
+    const summary = summarise(plan, [st(0, "due_soon", { due: null }), st(1, "due_soon", { due: "2007-01-20" }), st(2, "due_soon", { due: "2006-12-30" })], OPTIONS);
+    expect(summary.dueSoon.map((i) => i.index)).toEqual([2, 1, 0]);
   });
 });
 
