@@ -15,11 +15,11 @@ const COMMANDS: Record<string, { about: string; load: () => Promise<Command> }> 
     about: "show each action's status in a workbook's plan as at a date",
     load: async () => (await import("./status")).runStatus,
   },
-  // TODO: register `summary` once src/cli/summary.ts (runSummary, another helper's) lands:
-  // summary: {
-  //   about: "build the committee summary sheet in a workbook",
-  //   load: async () => (await import("./summary")).runSummary,
-  // },
+  // src/cli/summary.ts (runSummary) belongs to the committee-summary work.
+  summary: {
+    about: "build the committee summary sheet into a copy of a workbook",
+    load: async () => (await import("./summary")).runSummary,
+  },
 };
 
 export const USAGE = `Usage: plan COMMAND [options]
@@ -28,7 +28,7 @@ Plan Tracker reads a council improvement plan and reports which actions are over
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(8)}${c.about}`)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.about}`)
   .join("\n")}
 
 Run 'plan COMMAND --help' for a command's options.

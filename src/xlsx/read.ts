@@ -237,7 +237,7 @@ export async function openWorkbook(file: string): Promise<Workbook> {
     );
   }
   if (workbook.worksheets.length === 0)
-    throw cannot("it holds no worksheets; is it really an Excel workbook?");
+    throw cannot("it is a zip file but not an Excel workbook: it holds no worksheets.");
   return workbook;
 }
 
@@ -337,10 +337,9 @@ export function pickPlan(found: WorkbookPlans, sheet?: string): PlanCandidate {
     }
     if (pool.length === 0)
       throw new CliError(`sheet '${sheet}' of '${file}' is empty: there is no plan on it.`);
+    // The engine's message already names the sheet and what it looked for.
     const problem = problemOf(pool[pool.length - 1]);
-    throw new CliError(
-      `no plan found on sheet '${sheet}' of '${file}': ${problem?.message ?? "it is not a plan table."}`
-    );
+    throw new CliError(`${file}: ${problem?.message ?? `sheet '${sheet}' holds no plan table.`}`);
   }
   if (found.plans.length === 1) return found.plans[0];
   if (found.plans.length > 1) {
@@ -352,16 +351,13 @@ export function pickPlan(found: WorkbookPlans, sheet?: string): PlanCandidate {
   if (found.tried.length === 0)
     throw new CliError(`'${file}' is empty: none of its sheets holds any values.`);
   // Nothing readable: show the engine's reason for the range that came closest
-  // (the most header-like row), naming the sheet when there are several.
+  // (the most header-like row); its message names the sheet.
   const closest = [...found.tried].sort(
     (a, b) => (problemOf(b)?.headersFound.length ?? 0) - (problemOf(a)?.headersFound.length ?? 0)
   )[0];
-  const where =
-    found.tried.length > 1
-      ? ` (closest: ${describeCandidate(closest)})`
-      : ` (sheet '${closest.sheet}')`;
+  const others = found.tried.length > 1 ? " No other sheet holds a plan either." : "";
   throw new CliError(
-    `no plan found in '${file}'${where}: ${problemOf(closest)?.message ?? "no plan table."}`
+    `${file}: ${problemOf(closest)?.message ?? `sheet '${closest.sheet}' holds no plan table.`}${others}`
   );
 }
 
