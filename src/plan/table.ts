@@ -26,6 +26,7 @@ const HEADER_SCAN_ROWS = 100;
 const NEED_ACTION = 'an Action column (e.g. "Action Required", "Actions")';
 const NEED_TIMESCALE = 'a Timescale column (e.g. "Timescale", "Target Date", "Due Date")';
 const MAX_HEADERS_LISTED = 12;
+const HAS_DIGIT_RE = /\d/;
 
 /** "A", "Z", "AA", "XFD" for 1-based column numbers. */
 export function columnLetters(column: number): string {
@@ -226,23 +227,27 @@ class PlanReader {
     return c === undefined ? "" : this.ref(rowIndex, c).address;
   }
 
-  /** A timescale, parsed once per distinct text for the whole read and copied out. */
+  /**
+   * A timescale, parsed once per distinct text for the whole read. Actions with the
+   * same text share one frozen Timescale: plans repeat "December 2006" hundreds of
+   * times, and one object instead of hundreds keeps a 100,000-action read fast.
+   */
   private timescale(text: string): Timescale {
     let ts = this.cache.get(text);
     if (ts === undefined) {
-      ts = parseTimescale(text, this.settings);
+      ts = frozenTimescale(parseTimescale(text, this.settings));
       this.cache.set(text, ts);
     }
-    return copyTimescale(ts);
+    return ts;
   }
 
   private timescaleOfNumber(n: number): Timescale {
     let ts = this.numberCache.get(n);
     if (ts === undefined) {
-      ts = parseTimescale(n, this.settings);
+      ts = frozenTimescale(parseTimescale(n, this.settings));
       this.numberCache.set(n, ts);
     }
-    return copyTimescale(ts);
+    return ts;
   }
 
   /** True for a header row repeated inside the table (a page break in a pasted report). */
@@ -255,8 +260,11 @@ class PlanReader {
     if (av.length > 80 || tv.length > 80) return false;
     const same = (v: string, h: CellValue): boolean =>
       typeof h === "string" && v.trim().toLowerCase() === h.trim().toLowerCase();
-    if (same(av, headerCells[a]) && same(tv, headerCells[t])) return true;
-    return classifyHeader(av) === "action" && classifyHeader(tv) === "timescale";
+    if (same(tv, headerCells[t]) && same(av, headerCells[a])) return true;
+    // A reworded header has no digits in its Timescale cell; nearly every timescale has
+    // one. This keeps the word-by-word check below off almost every data row.
+    if (HAS_DIGIT_RE.test(tv)) return false;
+    return classifyHeader(tv) === "timescale" && classifyHeader(av) === "action";
   }
 
   /** Key mode: a key column with at least one key filled in. Otherwise each row stands alone. */
@@ -347,7 +355,8 @@ class PlanReader {
     const cols = this.columns;
     const wsRow = this.row0 + r;
     const key = cols.key === undefined ? "" : keyText(cells[cols.key]);
-    const recText = this.text(cells, "recommendation").replace(/\s*\n\s*/g, " ");
+    let recText = this.text(cells, "recommendation");
+    if (recText.indexOf("\n") >= 0) recText = recText.replace(/\s*\n\s*/g, " ");
     const area = this.text(cells, "area");
     const lead = this.text(cells, "lead");
 
@@ -400,8 +409,10 @@ class PlanReader {
     const rec = build.rec;
     const actionCol = cols.action!;
     const tsCol = cols.timescale!;
-    const actionAddr = this.addr(r, "action");
-    const tsAddr = this.addr(r, "timescale");
+    const source = this.ref(r, actionCol);
+    const tsSource = this.ref(r, tsCol);
+    const actionAddr = source.address;
+    const tsAddr = tsSource.address;
     const reviews: string[] = [];
 
     // --- The actions -----------------------------------------------------------------
@@ -489,8 +500,6 @@ class PlanReader {
 
     const comments = this.text(cells, "comments");
     const needsReview = reviews.length > 0 ? reviews.join(" ") : undefined;
-    const source = this.ref(r, actionCol);
-    const tsSource = this.ref(r, tsCol);
     const revSource = cols.revisedTimescale !== undefined ? this.ref(r, cols.revisedTimescale) : tsSource;
 
     for (let i = 0; i < n; i++) {
@@ -546,10 +555,11 @@ function joinFragment(action: string, fragment: string): string {
   return action === "" ? fragment : action + " " + fragment;
 }
 
-function copyTimescale(ts: Timescale): Timescale {
-  const copy: Timescale = { ...ts, milestones: ts.milestones.slice() };
-  if (ts.recurrence !== undefined) copy.recurrence = { ...ts.recurrence };
-  return copy;
+/** A copy of a parsed timescale that nobody can change (it is shared between actions). */
+function frozenTimescale(ts: Timescale): Timescale {
+  const copy: Timescale = { ...ts, milestones: Object.freeze(ts.milestones.slice()) as string[] };
+  if (ts.recurrence !== undefined) copy.recurrence = Object.freeze({ ...ts.recurrence });
+  return Object.freeze(copy);
 }
 
 /**

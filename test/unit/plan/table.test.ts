@@ -91,8 +91,9 @@ describe("pairing actions with timescales", () => {
     const p = plan([["1", "Rec", "", "• A\n• B\n• C", "December 2006", ""]]);
     expect(times(p)).toEqual(["December 2006", "December 2006", "December 2006"]);
     expect(p.actions.every((a) => a.needsReview === undefined)).toBe(true);
-    // Each action has its own copy: changing one cannot change another.
-    expect(p.actions[0]!.timescale).not.toBe(p.actions[1]!.timescale);
+    // Actions with the same text share one timescale, frozen so that changing one cannot change another.
+    expect(Object.isFrozen(p.actions[0]!.timescale)).toBe(true);
+    expect(Object.isFrozen(p.actions[0]!.timescale.milestones)).toBe(true);
   });
 
   it("joins several timescale lines for a single action into one timescale (nothing lost)", () => {
