@@ -24,7 +24,7 @@ import { buildSummaryLayout, DEFAULT_SUMMARY_SHEET } from "../report/layout";
 import type { BuildOutcome, FlagOutcome, LoadedPlan, PlanCandidate, PlanSettings, WorkbookApi } from "./api";
 import { readValuesInBlocks, type GridBox } from "./blocks";
 import { clearAllFlags, flagCells } from "./flags";
-import { EMPTY_HISTORY, HISTORY_SHEET, historyFromValues, queueHistoryRead, queueHistoryWrite, type HistoryState } from "./history-store";
+import { EMPTY_HISTORY, HISTORY_SHEET, historyFromRange, queueHistoryRead, queueHistoryWrite, type HistoryState } from "./history-store";
 import { looksLikePlan, stripSheet } from "./locate";
 import { capabilities, explain, requireExcelApi, WorkbookError } from "./requirements";
 import { loadSettings as readSettings, saveSettings as writeSettings, validSheetName } from "./settings-store";
@@ -110,7 +110,7 @@ export function createExcelWorkbook(): WorkbookApi {
       await context.sync();
 
       cache.sheetNames = sheetNames;
-      cache.history = history ? historyFromValues(history.values as CellValue[][]) : EMPTY_HISTORY;
+      cache.history = history ? historyFromRange(history) : EMPTY_HISTORY;
       const ownSummary = cache.history.summarySheet;
       const found: PlanCandidate[] = [];
       for (const p of probes) {
@@ -165,7 +165,7 @@ export function createExcelWorkbook(): WorkbookApi {
       cache.candidates.set(fresh.id, fresh);
       cache.sheetNames = sheets.items.map((s) => s.name);
       const h = history as Excel.Range | null;
-      cache.history = h ? historyFromValues(h.values as CellValue[][]) : historyKnown() ? null : EMPTY_HISTORY;
+      cache.history = h ? historyFromRange(h) : historyKnown() ? null : EMPTY_HISTORY;
       cache.lastPlanSheet = candidate.sheet;
       const result = readPlan(values, { sheet: candidate.sheet, row: now.rowIndex + 1, column: now.columnIndex + 1 }, {
         financialYearStartMonth: settings.financialYearStartMonth,
@@ -188,7 +188,7 @@ export function createExcelWorkbook(): WorkbookApi {
       }
       const range = queueHistoryRead(context);
       await context.sync();
-      cache.history = historyFromValues(range.values as CellValue[][]);
+      cache.history = historyFromRange(range);
       return cache.history.records.slice();
     });
   }
@@ -197,31 +197,35 @@ export function createExcelWorkbook(): WorkbookApi {
     const caps = capabilities();
     const wanted = validSheetName(settings.summarySheetName) ? settings.summarySheetName : DEFAULT_SUMMARY_SHEET;
     return run("build the committee summary", async (context) => {
-      // 1. What is there: sheets, their protection, the history (which marks our own sheet).
+      // 1. What is there: sheets, their protection, the history (which marks our own sheet)
+      //    and, when the last read told us which sheet is ours, its charts (to replace them).
       const sheets = context.workbook.worksheets;
-      const queueLook = (withHistory: boolean) => {
+      const queueLook = (withHistory: boolean, ownGuess: string | null) => {
         sheets.load("items/name,items/position,items/protection/protected");
         const structure = caps.workbookProtection ? context.workbook.protection : null;
         structure?.load("protected");
-        return { structure, history: withHistory ? queueHistoryRead(context) : null };
+        const charts = ownGuess ? sheets.getItem(ownGuess).charts : null;
+        charts?.load("items/name");
+        return { structure, history: withHistory ? queueHistoryRead(context) : null, charts, chartsOf: ownGuess };
       };
-      let look = queueLook(historyKnown());
+      const guess = cache.history?.summarySheet ?? null;
+      const ownGuess = guess && cache.sheetNames?.some((n) => sameName(n, guess)) ? guess : null;
+      let look = queueLook(historyKnown(), ownGuess);
       try {
         await context.sync();
       } catch (e) {
         if ((e as { code?: string }).code !== "ItemNotFound") throw e;
-        look = queueLook(false); // the history sheet went away since we last looked
+        look = queueLook(false, null); // a sheet went away since we last looked
         await context.sync();
       }
       const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, position: s.position, protected: s.protection.protected }));
       const historyInfo = infos.find((s) => sameName(s.name, HISTORY_SHEET));
-      let historyValues = look.history ? (look.history.values as CellValue[][]) : null;
-      if (historyInfo && !look.history) {
-        const range = queueHistoryRead(context);
+      let historyRange = look.history;
+      if (historyInfo && !historyRange) {
+        historyRange = queueHistoryRead(context);
         await context.sync();
-        historyValues = range.values as CellValue[][];
       }
-      const history = historyInfo ? historyFromValues(historyValues) : EMPTY_HISTORY;
+      const history = historyInfo && historyRange ? historyFromRange(historyRange) : EMPTY_HISTORY;
 
       if (look.structure?.protected) {
         throw new WorkbookError("structure_protected", "The workbook's structure is protected, so Plan Tracker cannot add the committee summary sheet. Nothing was changed. Unprotect the workbook (Review > Protect Workbook) and try again.");
@@ -261,15 +265,30 @@ export function createExcelWorkbook(): WorkbookApi {
       const layout = buildSummaryLayout(summary, history.records, { sheetName: target, planSheet: cache.lastPlanSheet ?? undefined });
       const record: ReportRecord = { asAt: summary.asAt, builtAt: summary.builtAt, total: summary.total, counts: { ...summary.counts } };
 
+      let oldCharts: Excel.Chart[] = [];
+      if (replace) {
+        if (look.charts && look.chartsOf && sameName(look.chartsOf, replace.name)) oldCharts = look.charts.items;
+        else {
+          const charts = sheets.getItem(replace.name).charts;
+          charts.load("items/name");
+          await context.sync();
+          oldCharts = charts.items;
+        }
+      }
+
       // 3. The write: one request unless the summary is too big for one.
       const budget = new RequestBudget(context);
       if (caps.suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
       let ws: Excel.Worksheet;
       if (replace) {
-        // Replacing the sheet, not clearing it, drops old charts, merges and formats in one command.
-        sheets.getItem(replace.name).delete();
-        ws = sheets.add(target);
-        ws.position = replace.position;
+        // Cleared in place, not deleted and added again, so links and formulas elsewhere that
+        // point at the summary sheet keep working.
+        ws = sheets.getItem(replace.name);
+        for (const chart of oldCharts) chart.delete();
+        const all = ws.getRange();
+        all.unmerge();
+        all.clear("All" as Excel.ClearApplyTo);
+        all.format.useStandardHeight = true;
       } else ws = sheets.add(target);
       await writeLayout(ws, layout, { caps, budget });
       queueHistoryWrite(context, !!historyInfo, target, [...history.records, record]);
@@ -277,7 +296,7 @@ export function createExcelWorkbook(): WorkbookApi {
       await budget.flush();
 
       cache.history = { records: [...history.records, record], summarySheet: target };
-      cache.sheetNames = [...infos.map((s) => s.name).filter((n) => !replace || !sameName(n, replace.name)), target, ...(historyInfo ? [] : [HISTORY_SHEET])];
+      cache.sheetNames = [...infos.map((s) => s.name), ...(replace ? [] : [target]), ...(historyInfo ? [] : [HISTORY_SHEET])];
       return { sheetName: target, renamed, record };
     });
   }

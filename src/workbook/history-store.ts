@@ -24,8 +24,20 @@ export function historyFromValues(values: CellValue[][] | null | undefined): His
 /** Queues a read of the history sheet, which the caller knows exists. */
 export function queueHistoryRead(context: Excel.RequestContext): Excel.Range {
   const range = context.workbook.worksheets.getItem(HISTORY_SHEET).getUsedRange(true);
-  range.load("values");
+  range.load("address,values");
   return range;
+}
+
+/** The history from a loaded used range, padded so values[0][0] is A1 (the format counts from A1). */
+export function historyFromRange(range: Excel.Range): HistoryState {
+  const m = /!?\$?([A-Za-z]{1,3})\$?(\d+)/.exec(range.address.slice(range.address.lastIndexOf("!") + 1));
+  const values = range.values as CellValue[][];
+  if (!m) return historyFromValues(values);
+  const column = [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = Number(m[2]);
+  const pad = Array(column - 1).fill("");
+  const padded: CellValue[][] = [...Array.from({ length: row - 1 }, () => [] as CellValue[]), ...values.map((line) => [...pad, ...line])];
+  return historyFromValues(padded);
 }
 
 /**

@@ -1258,6 +1258,17 @@ class RangeFormatProxy extends FormatPartProxy {
       }
     });
   }
+  set useStandardHeight(v: boolean) {
+    this.queueSet("useStandardHeight", v, () => {
+      if (!v) return;
+      for (const area of this.areas()) {
+        assertWritable(area);
+        for (const r of Object.keys(area.sheet.rowHeights)) {
+          if (Number(r) >= area.box.top && Number(r) <= area.box.bottom) delete area.sheet.rowHeights[r];
+        }
+      }
+    });
+  }
   autofitRows(): void {
     this.queueCall("autofitRows", undefined, () => undefined);
   }

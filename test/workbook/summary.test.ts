@@ -90,6 +90,9 @@ describe("Build committee summary", () => {
     const plan = await loaded(h);
     await h.api.buildSummary(summaryOf(plan, AS_AT, await h.api.loadHistory()), settingsAt(AS_AT));
     const position = h.double.model.sheets.findIndex((s) => s.name === "Committee Summary");
+    const id = sheet(h.double.model, "Committee Summary").id;
+    // Something left on the old sheet that the new layout does not write: it must go.
+    sheet(h.double.model, "Committee Summary").cells[cellKey(5000, 9)] = { v: "stale", fill: "#FF0000" };
 
     const later = "2007-01-31";
     const history = await h.api.loadHistory();
@@ -103,6 +106,8 @@ describe("Build committee summary", () => {
     expect(names.filter((n) => n.startsWith("Committee Summary"))).toEqual(["Committee Summary"]);
     expect(h.double.model.sheets.findIndex((s) => s.name === "Committee Summary")).toBe(position);
     const s = sheet(h.double.model, "Committee Summary");
+    expect(s.id).toBe(id); // the same sheet, cleared and rewritten: links to it keep working
+    expect(s.cells[cellKey(5000, 9)]).toBeUndefined();
     expect(s.charts.map((c) => c.name).sort()).toEqual(["PlanTracker_StatusByArea", "PlanTracker_Trend"]);
     expect(rows(s).some((line) => line?.[1] === second.progress)).toBe(true);
 
