@@ -26,9 +26,6 @@ Options:
 
 const OPTIONS = { "fy-start": "value", "date-order": "value" } as const;
 
-/** Output is written in pieces about this big (characters). */
-const CHUNK = 1 << 16;
-
 /**
  * One line's answer, keys in the documented order. Built by hand rather than with
  * JSON.stringify on an object: kinds and ISO dates need no escaping, and this is
@@ -100,7 +97,10 @@ export async function runParse(argv: string[], io: CliIo): Promise<number> {
       nl = chunk.indexOf("\n", start);
     }
     pending += chunk.slice(start);
-    if (out.length >= CHUNK) await flush();
+    // Answer what has arrived before waiting for more: a caller that writes one line
+    // and waits for its answer gets it, and a large input is still written in pieces
+    // as big as the pieces it was read in.
+    await flush();
   }
   // A last line without a newline is still a line; a final newline adds none.
   if (pending.length > 0) answer(pending);

@@ -209,7 +209,8 @@ export function statusTable(report: StatusJson): string {
     fit(a.key, 8),
     fit(a.action, ACTION_WIDTH),
     fit(a.timescale, TIMESCALE_WIDTH),
-    a.due ?? "",
+    // A recurring action has no deadline of its own; show when it next comes round.
+    a.due ?? (a.nextOccurrence ? `next ${a.nextOccurrence}` : ""),
     STATUS_LABEL[a.status as keyof typeof STATUS_LABEL] ?? a.status,
     a.daysOverdue === null ? "" : String(a.daysOverdue),
   ]);

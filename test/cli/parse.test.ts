@@ -5,7 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseTimescale } from "../../src/plan";
-import { ROOT, ensureCliBuilt, runPlan } from "./build";
+import { spawn } from "child_process";
+import { BIN, ROOT, ensureCliBuilt, runPlan } from "./build";
 
 interface Answer {
   text: string;
@@ -124,6 +125,40 @@ describe("plan parse", () => {
     const got = answers(runPlan(["parse"], { input: lines.join("\n") + "\n" }).stdout);
     expect(got).toHaveLength(lines.length);
     expect(got.map((a) => a.text)).toEqual(lines);
+  });
+
+  test("answers each line as it arrives, before the input ends", async () => {
+    // A caller may keep plan parse open and ask one line at a time; if answers waited
+    // for the end of the input this test would never see its first answer.
+    const child = spawn(process.execPath, [BIN, "parse"], { cwd: ROOT });
+    const lines: string[] = [];
+    let buffered = "";
+    const nextLine = (): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const take = (): boolean => {
+          const nl = buffered.indexOf("\n");
+          if (nl < 0) return false;
+          const line = buffered.slice(0, nl);
+          buffered = buffered.slice(nl + 1);
+          resolve(line);
+          return true;
+        };
+        if (take()) return;
+        const onData = (chunk: Buffer): void => {
+          buffered += chunk.toString("utf8");
+          if (take()) child.stdout.off("data", onData);
+        };
+        child.stdout.on("data", onData);
+        child.once("exit", (code) => reject(new Error(`plan parse ended early (${code})`)));
+      });
+    child.stdin.write("June 2006\n");
+    lines.push(await nextLine());
+    child.stdin.write("Q3 2024/25\n");
+    lines.push(await nextLine());
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    expect(code).toBe(0);
+    expect(lines.map((l) => JSON.parse(l).due)).toEqual(["2006-06-30", "2024-12-31"]);
   });
 
   test("--help prints the usage", () => {

@@ -185,3 +185,60 @@ describe("a workbook holding two plans", () => {
     );
   });
 });
+
+test("actions needing review, without a date, recurring, complete or on hold are reported with why", async () => {
+  const file = path.join(dir, "review.xlsx");
+  await writeWorkbook(file, (wb) => {
+    putRows(wb.addWorksheet("Plan"), { row: 1, column: 1 }, [
+      ["No.", "Action Required", "Timescale", "Status"],
+      ["1", "• Draft\n• Consult\n• Publish", "June 2024\nJuly 2024", ""],
+      ["2", "Annual review", "May annually", ""],
+      ["3", "Fund it", "Dependent on funding", ""],
+      ["4", "Done thing", "March 2024", "Complete"],
+      ["5", "Hold thing", "On hold", ""],
+    ]);
+  });
+  const run = runPlan(["status", file, "--as-at", "2024-06-15", "--json"]);
+  expect(run.code).toBe(0);
+  const report = JSON.parse(run.stdout);
+  const byAction = Object.fromEntries(report.actions.map((a: { action: string }) => [a.action, a]));
+  expect(
+    report.needsReview.map((r: { action: string; source: string }) => [r.action, r.source])
+  ).toEqual([
+    ["Draft", "Plan!B2"],
+    ["Consult", "Plan!B2"],
+    ["Publish", "Plan!B2"],
+  ]);
+  for (const r of report.needsReview) expect(r.reason).toMatch(/3 actions.*2 timescales/);
+  expect(byAction["Publish"]).toMatchObject({
+    status: "no_date",
+    due: null,
+    reason: expect.stringMatching(/3 actions/),
+  });
+  expect(byAction["Fund it"]).toMatchObject({
+    status: "no_date",
+    kind: "unclear",
+    reason: expect.stringContaining("Dependent on funding"),
+  });
+  expect(byAction["Annual review"]).toMatchObject({
+    status: "ongoing",
+    kind: "recurring",
+    due: null,
+    nextOccurrence: "2025-05-31",
+  });
+  expect(byAction["Annual review"].reason).toBeUndefined();
+  expect(byAction["Done thing"]).toMatchObject({ status: "complete", daysOverdue: null });
+  expect(byAction["Hold thing"].status).toBe("on_hold");
+  expect(report.counts).toMatchObject({
+    no_date: 4,
+    ongoing: 1,
+    complete: 1,
+    on_hold: 1,
+    overdue: 0,
+  });
+
+  const table = runPlan(["status", file, "--as-at", "2024-06-15"]).stdout;
+  expect(table).toMatch(/^2\s+Annual review\s+May annually\s+next 2025-05-31\s+Ongoing$/m);
+  expect(table).toMatch(/^Needs review \(3\):$/m);
+  expect(table).toMatch(/^On hold\s+1$/m);
+});
