@@ -99,7 +99,9 @@ module.exports = async (env = {}, options = {}) => {
       taskpane: taskpaneEntry,
     },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      // dist/addin, not dist: the command line is compiled to dist/ (tsconfig.cli.json),
+      // and `clean` must not delete it.
+      path: path.resolve(__dirname, "dist", "addin"),
       filename: "[name].js",
       clean: true,
     },

@@ -33,7 +33,14 @@ const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
  * (`value` "#REF!"); Office.js reads error cells as their text.
  */
 export function errorText(value: unknown): string | null {
-  if (typeof value === "string") return ERROR_TEXTS.includes(value.trim().toUpperCase()) ? value.trim().toUpperCase() : null;
+  if (typeof value === "string") {
+    // Fast path: nearly every cell is plain text; only text starting with "#" can be an error.
+    const t = value.charCodeAt(0) === 35 /* # */ ? value : value.trimStart();
+    if (t.charCodeAt(0) !== 35) return null;
+    const upper = t.trim().toUpperCase();
+    return ERROR_TEXTS.includes(upper) ? upper : null;
+  }
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return null;
   if (value !== null && typeof value === "object") {
     // Runtime errors carry `code`; Excel's error data type `basicValue`; a formula engine `value`.
     const rec = value as { code?: unknown; value?: unknown; basicValue?: unknown; errorType?: unknown };

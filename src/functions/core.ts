@@ -131,23 +131,25 @@ function errorCellProblem(error: string): PlanProblem {
   return invalid(`The timescale cell holds the error ${error}, not a timescale.`);
 }
 
-function judgeLines(cell: unknown, statusText: string, options: JudgeOptions): LineJudgement[] {
-  const settings = statusSettings(options);
-  return timescaleLines(asCellValue(cell)).map((line) => {
+/**
+ * The line that decides a cell: each line judged on its own, the most urgent status
+ * wins, the most overdue among equals. Written as a loop without intermediate
+ * arrays: a 10,000-cell range is one call.
+ */
+function judgeCell(cell: unknown, statusText: string, settings: StatusSettings): LineJudgement {
+  const lines = timescaleLines(asCellValue(cell));
+  let best: LineJudgement | null = null;
+  let bestRank = Infinity;
+  for (const line of lines) {
     const timescale = parseTimescale(line);
-    return { timescale, judged: judgeTimescale(timescale, statusText, settings) };
-  });
-}
-
-/** The line that decides a multi-line cell: the most urgent status; the most overdue among equals. */
-function mostUrgent(lines: LineJudgement[]): LineJudgement {
-  let best = lines[0];
-  for (const line of lines.slice(1)) {
-    const a = URGENCY.get(line.judged.status) ?? 99;
-    const b = URGENCY.get(best.judged.status) ?? 99;
-    if (a < b || (a === b && (line.judged.daysOverdue ?? 0) > (best.judged.daysOverdue ?? 0))) best = line;
+    const judged = judgeTimescale(timescale, statusText, settings);
+    const rank = URGENCY.get(judged.status) ?? 99;
+    if (best === null || rank < bestRank || (rank === bestRank && (judged.daysOverdue ?? 0) > (best.judged.daysOverdue ?? 0))) {
+      best = { timescale, judged };
+      bestRank = rank;
+    }
   }
-  return best;
+  return best!;
 }
 
 /** The status text for each timescale cell: one for all, or a range of the same shape. */
@@ -189,15 +191,16 @@ function mapCells(
 }
 
 const statusCellText = (value: unknown): string => {
+  if (typeof value === "string") return value;
   const v = asCellValue(value);
   return typeof v === "string" ? v : String(v ?? "");
 };
 
 /** PLAN.STATUS: the status word of each cell (the most urgent of a multi-line cell's lines). */
 export function statusWords(timescales: unknown, statuses: unknown | null, options: JudgeOptions): ResultCell[][] {
+  const settings = statusSettings(options);
   return mapCells(timescales, statuses, (cell, statusCell) => {
-    const line = mostUrgent(judgeLines(cell, statusCellText(statusCell), options));
-    return STATUS_LABEL[line.judged.status];
+    return STATUS_LABEL[judgeCell(cell, statusCellText(statusCell), settings).judged.status];
   });
 }
 
@@ -243,8 +246,9 @@ export function dueSerials(timescales: unknown): ResultCell[][] {
  * #N/A with the reason, since lateness cannot be known without a date.
  */
 export function daysOverdue(timescales: unknown, statuses: unknown | null, options: JudgeOptions): ResultCell[][] {
+  const settings = statusSettings(options);
   return mapCells(timescales, statuses, (cell, statusCell) => {
-    const line = mostUrgent(judgeLines(cell, statusCellText(statusCell), options));
+    const line = judgeCell(cell, statusCellText(statusCell), settings);
     if (line.judged.status === "overdue") return line.judged.daysOverdue ?? 0;
     if (line.judged.status === "no_date") {
       return notAvailable(line.judged.reason ? sentence(line.judged.reason) : noDueReason(line.timescale));

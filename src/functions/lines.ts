@@ -12,6 +12,11 @@ const BULLET = /^(?:[•\u2022\uf0b7\u25aa\u25cf*]|-(?=\s)|\d{1,2}[.)](?=\s)|[a-
 /** The timescale lines of a cell: a number (a date cell) is one line; empty text is one empty line. */
 export function timescaleLines(value: CellValue): CellValue[] {
   if (typeof value !== "string") return [value];
+  // Most cells hold one timescale: skip the split (a range of 10,000 cells is one call).
+  if (!/[\r\n]/.test(value)) {
+    const line = value.trim();
+    return [BULLET.test(line) ? line.replace(BULLET, "").trim() : line];
+  }
   const lines = value
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim().replace(BULLET, "").trim())

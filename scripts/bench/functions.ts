@@ -1,0 +1,28 @@
+/**
+ * Custom-function figures: PLAN.STATUS over a 10,000-cell range in one call (as
+ * Excel makes it for =PLAN.STATUS(F2:F10001)), and PLAN.OVERDUE over a generated
+ * plan given as a range. Distinct timescales, so no repeat is cheaper than the first.
+ */
+import "../../test/functions/setup"; // the CustomFunctions global Excel would supply
+import { overdueOfRange, status } from "../../src/functions/functions";
+import { distinctTimescales, generatePlan } from "../../test/support/generate-plan";
+import { median, type Row, time } from "./measure";
+
+export function functionsBench(): Row[] {
+  const rows: Row[] = [];
+  const column = distinctTimescales(10_000).map((t) => [t]);
+  const asOf = 39079; // DATE(2006,12,28)
+  const check = status(column, undefined, asOf);
+  if (check.length !== 10_000) throw new Error(`expected 10,000 results, got ${check.length}`);
+  const ms = median(9, () => time(() => status(column, undefined, asOf)));
+  rows.push({ what: "PLAN.STATUS over a 10,000-cell range, one call", figure: `${ms.toFixed(1)} ms`, goal: "< 50 ms", pass: ms < 50 });
+
+  const plan = generatePlan(2_000, 5);
+  const overdueMs = median(5, () => time(() => overdueOfRange(plan.values, asOf)));
+  rows.push({ what: `PLAN.OVERDUE over a plan range of ${plan.actions.toLocaleString("en-GB")} actions`, figure: `${overdueMs.toFixed(1)} ms`, goal: "", pass: true });
+  return rows;
+}
+
+if (require.main === module) {
+  for (const r of functionsBench()) process.stdout.write(`${r.what}: ${r.figure}${r.goal ? ` (goal ${r.goal}: ${r.pass ? "met" : "MISSED"})` : ""}\n`);
+}
