@@ -68,10 +68,6 @@ function hasRareBreak(text: string): boolean {
   );
 }
 
-/** True when the text has more than one line. */
-function hasBreak(text: string): boolean {
-  return text.indexOf("\n") >= 0 || hasRareBreak(text);
-}
 
 /**
  * The cell's lines, trimmed, with blank lines at the bottom removed and, unless
@@ -248,7 +244,8 @@ export interface CellItems {
  * each non-blank line is an item.
  */
 export function splitItems(text: string): CellItems {
-  if (!hasBreak(text)) {
+  const rare = hasRareBreak(text);
+  if (!rare && text.indexOf("\n") < 0) {
     // One line (most cells of a one-row-per-action tracker): no list to split.
     const line = text.trim();
     if (line === "") return { items: [], bulleted: false, lead: "" };
@@ -257,7 +254,7 @@ export function splitItems(text: string): CellItems {
     if (b > 0 && b < line.length) return { items: [line.slice(b)], bulleted: true, lead: "" };
     return { items: [line], bulleted: false, lead: "" };
   }
-  if (!hasRareBreak(text)) return splitScanned(text);
+  if (!rare) return splitScanned(text);
   const lines = cellLines(text);
   // One pass serves both readings: `plain` (a line per item) and `items` (a bullet per
   // item); which one holds is known only at the end, when it is clear whether any
@@ -334,7 +331,8 @@ const NO_LINES: CellLineSets = { lines: [], withBlanks: [] };
  * when that makes the counts match (a blank line for an action without a timescale).
  */
 export function splitTimescaleLines(text: string): CellLineSets {
-  if (!hasBreak(text)) {
+  const rare = hasRareBreak(text);
+  if (!rare && text.indexOf("\n") < 0) {
     let line = text.trim();
     if (line === "") return NO_LINES;
     const b = bulletLength(line);
@@ -342,7 +340,7 @@ export function splitTimescaleLines(text: string): CellLineSets {
     const one = [line];
     return { lines: one, withBlanks: one };
   }
-  if (!hasRareBreak(text)) {
+  if (!rare) {
     const count = scanLines(text);
     const all: string[] = new Array(count);
     let blanks = 0;

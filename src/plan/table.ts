@@ -325,7 +325,12 @@ class PlanReader {
       }
       if (filled === 1 && !guarded.has(only)) {
         const v = cells[only];
-        if (typeof v === "string" && cellError(v) === null && /[A-Za-z]{2}/.test(v)) {
+        if (
+          typeof v === "string" &&
+          cellError(v) === null &&
+          /[A-Za-z]{2}/.test(v) &&
+          !(keyMode && only === cols.recommendation && current?.keyed && continuesText(current.rec.text, v))
+        ) {
           const text = v.trim().replace(/\s+/g, " ");
           this.skipped.push({ row: wsRow, reason: "section_heading", text });
           if (cols.area === undefined) sectionArea = text;
@@ -382,7 +387,9 @@ class PlanReader {
 
     // -1: the row only completed the action above it (used, so not listed as skipped).
     const made = this.readActions(r, cells, build, continues, rowArea, rowLead);
-    if (made === 0) this.skipped.push({ row: wsRow, reason: "no_action" });
+    // A continuation row that only carries on the recommendation's text was used too.
+    const usedText = continues && recText !== "";
+    if (made === 0 && !usedText) this.skipped.push({ row: wsRow, reason: "no_action" });
 
     const isNew = build !== current;
     if (isNew && (rec.actions.length > 0 || key !== "" || recText !== "")) this.recommendations.push(rec);
@@ -549,6 +556,19 @@ class PlanReader {
     }
     return n;
   }
+}
+
+/**
+ * True when lone text in the Recommendation column carries on the recommendation
+ * above (a page break mid-sentence) rather than heading a new section: the text
+ * above stops without a full stop, or this text starts in lower case.
+ */
+function continuesText(above: string, text: string): boolean {
+  const t = text.trim();
+  const first = t.charCodeAt(0);
+  if (first >= 97 && first <= 122) return true;
+  const a = above.trimEnd();
+  return a !== "" && !/[.!?:;)]$/.test(a);
 }
 
 function joinFragment(action: string, fragment: string): string {

@@ -338,6 +338,30 @@ describe("rows that are not actions", () => {
     expect(p.skipped).toEqual([{ row: 2, reason: "section_heading", text: "Theme 2: Leadership" }]);
   });
 
+  it("carries on the recommendation's text when a page break left only text in the Recommendation column", () => {
+    const p = plan([
+      ["10", "Standards to be improved. Where problems are identified there should be clear", "", "• A", "June 2024", ""],
+      ["", "strategies for actively managing them.", "", "", "", ""],
+      ["", "", "", "• B", "July 2024", ""],
+    ]);
+    expect(p.recommendations).toHaveLength(1);
+    expect(p.recommendations[0]!.text).toBe(
+      "Standards to be improved. Where problems are identified there should be clear strategies for actively managing them.",
+    );
+    expect(p.recommendations[0]!.actions).toEqual([0, 1]);
+    expect(p.skipped).toEqual([]);
+  });
+
+  it("takes lone capitalised text after a finished recommendation as a section heading", () => {
+    const p = plan([
+      ["1", "Improve reports.", "", "• A", "June 2024", ""],
+      ["", "Leadership and Governance", "", "", "", ""],
+      ["2", "Next", "", "• B", "July 2024", ""],
+    ]);
+    expect(p.recommendations[0]!.text).toBe("Improve reports.");
+    expect(p.skipped).toEqual([{ row: 3, reason: "section_heading", text: "Leadership and Governance" }]);
+  });
+
   it("does not continue a recommendation across a section heading", () => {
     const p = plan([["1", "Rec", "", "A", "June 2024", ""], ["Theme 2"], ["", "Loose", "", "B", "June 2024", ""]]);
     expect(p.recommendations.map((r) => [r.key, r.text])).toEqual([
@@ -549,6 +573,27 @@ describe("when there is no plan", () => {
     for (const bad of [null, undefined, "text", 5, [null], [[{}]], [["Action", "Timescale"], "row"]]) {
       expect(() => readPlan(bad as unknown as CellValue[][], { sheet: "S" })).not.toThrow();
     }
+  });
+});
+
+describe("line breaks", () => {
+  const line = fc.oneof(
+    fc.constantFrom("• Review", "- Train staff", "1. Audit", "a) Report", "(ii) Consult", "June 2024", "-", "  ", "", "e.g. this", "wrapped text"),
+    fc.string({ maxLength: 10 }).filter((s) => !/[\r\n\v\f\u2028\u2029\u0085]/.test(s)),
+  );
+  it("reads a cell the same whether its lines end in \\n, \\r\\n or Word's \\v", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.array(line, { minLength: 0, maxLength: 6 }), (acts, scales) => {
+        const readWith = (br: string) => {
+          const p = plan([["1", "Rec", "", acts.join(br), scales.join(br), ""]]);
+          return p.actions.map((a) => [a.action, a.timescale.text, a.needsReview ?? ""]);
+        };
+        const lf = readWith("\n");
+        expect(readWith("\r\n")).toEqual(lf);
+        expect(readWith("\u000b")).toEqual(lf);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
