@@ -81,6 +81,13 @@ describe("Build committee summary", () => {
     expect(s.charts[0]).toMatchObject({ name: "PlanTracker_StatusByArea", type: "ColumnStacked", title: "Actions by status and area" });
     expect(h.double.model.activeSheet).toBe("Committee Summary");
 
+    // Styles from the shared layout arrived: the overdue count in dark red bold, header fills, merges, widths.
+    const overdueCount = s.cells[cellKey(headline + 1, 3)];
+    expect(overdueCount).toMatchObject({ v: 20, fc: "#C00000", b: true });
+    expect(s.cells[cellKey(headline, 2)]).toMatchObject({ v: "Status", fill: "#D9E1F2", b: true });
+    expect(s.merges).toContain("A1:H1");
+    expect(Object.keys(s.columnWidths)).toHaveLength(8);
+
     const hist = sheet(h.double.model, HISTORY_SHEET);
     expect(hist.visibility).toBe("Hidden");
     expect(await h.api.loadHistory()).toEqual([outcome.record]);
@@ -155,6 +162,25 @@ describe("Build committee summary", () => {
     const snapshot = JSON.stringify(h.double.model);
     await expect(h.api.buildSummary(summaryOf(plan, AS_AT, []), settingsAt(AS_AT))).rejects.toThrow(/structure is protected/);
     expect(JSON.stringify(h.double.model)).toBe(snapshot);
+  });
+
+  test("without ExcelApi 1.9 (no getRanges) the summary is the same, formatted range by range", async () => {
+    const plan = await loaded(h);
+    const summary = summaryOf(plan, AS_AT, []);
+    await h.api.buildSummary(summary, settingsAt(AS_AT));
+    const modern = JSON.stringify(sheet(h.double.model, "Committee Summary").cells);
+
+    const old = harness(await sample(), 7);
+    try {
+      const [c] = await old.api.listPlans();
+      await old.api.loadPlan(c.id, settingsAt(AS_AT));
+      await old.api.buildSummary(summary, settingsAt(AS_AT));
+      expect(JSON.stringify(sheet(old.double.model, "Committee Summary").cells)).toBe(modern);
+      expect(sheetValues(old.double.model, PLAN_SHEET)).toBe(before);
+    } finally {
+      old.restore();
+      h.double.install();
+    }
   });
 
   test("text copied from the plan that looks like a formula stays text", async () => {
