@@ -39,7 +39,7 @@ const PERIOD_RE = new RegExp(
       "(?:spring|summer|autumn|winter)(?: (?:19|20)?\\d{2})?",
       "(?:h|half) ?[12](?: (?:19|20)?\\d{2}(?: \\d{2,4})?)?",
     ].join("|") +
-    ")$",
+    ")$"
 );
 
 /** Words that make "Target" a deadline ("Target Date", "Target Completion") rather than a performance target. */
@@ -161,7 +161,16 @@ const COMMENT_WORDS = new Set([
   "outcomes",
 ]);
 
-const ACTION_WORDS = new Set(["action", "actions", "task", "tasks", "activity", "activities", "steps", "measures"]);
+const ACTION_WORDS = new Set([
+  "action",
+  "actions",
+  "task",
+  "tasks",
+  "activity",
+  "activities",
+  "steps",
+  "measures",
+]);
 
 const RECOMMENDATION_WORDS = new Set([
   "recommendation",
@@ -207,7 +216,8 @@ export function isPeriodOrTargetHeader(words: string[]): boolean {
   if (words.length === 0) return false;
   if (PERIOD_RE.test(words.join(" "))) return true;
   // "Target", "Performance Target", "Target 2024/25", "Annual targets" are measures.
-  if ((words.includes("target") || words.includes("targets")) && !has(words, DEADLINE_WORDS)) return true;
+  if ((words.includes("target") || words.includes("targets")) && !has(words, DEADLINE_WORDS))
+    return true;
   return false;
 }
 
@@ -235,15 +245,21 @@ function classifyWords(w: string[]): ColumnRole | null {
   }
 
   // Key: "No.", "Ref", "Rec No", "Action No", "Action Ref", "#", "ID" (short headers only).
-  if (w.length <= 3 && KEY_WORDS.has(w[w.length - 1]!) && w.slice(0, -1).every((x) => KEY_QUALIFIERS.has(x))) {
+  if (
+    w.length <= 3 &&
+    KEY_WORDS.has(w[w.length - 1]!) &&
+    w.slice(0, -1).every((x) => KEY_QUALIFIERS.has(x))
+  ) {
     return "key";
   }
   if (w.length === 1 && (w[0] === "item" || w[0] === "para" || w[0] === "paragraph")) return "key";
 
   // Status: "Status", "RAG", "RAG rating", "Progress Status", "% Complete", "BRAG".
   if (set.has("status") || set.has("rag") || set.has("brag") || set.has("rating")) return "status";
-  if ((set.has("%") || set.has("percent") || set.has("percentage")) && w.length <= 4) return "status";
-  if (w.length === 1 && (w[0] === "complete" || w[0] === "completed" || w[0] === "done")) return "status";
+  if ((set.has("%") || set.has("percent") || set.has("percentage")) && w.length <= 4)
+    return "status";
+  if (w.length === 1 && (w[0] === "complete" || w[0] === "completed" || w[0] === "done"))
+    return "status";
 
   // Lead: before action ("Action Owner", "Action By") and area ("Lead Area of Service").
   if (has(w, LEAD_WORDS)) return "lead";
@@ -299,7 +315,9 @@ const ROLE_NAME: Record<ColumnRole, string> = {
 };
 
 /** The reading of one row as a header row (used to find the plan and to explain a failure). */
-export function readHeaderCells(cells: readonly CellValue[]): HeaderRowMatch & { roleCount: number } {
+export function readHeaderCells(
+  cells: readonly CellValue[]
+): HeaderRowMatch & { roleCount: number } {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: Partial<Record<ColumnRole, string>> = {};
   const duplicates: Partial<Record<ColumnRole, string[]>> = {};
@@ -309,7 +327,11 @@ export function readHeaderCells(cells: readonly CellValue[]): HeaderRowMatch & {
     const v = cells[c];
     const role = classifyHeader(v);
     if (role === null) {
-      if (typeof v === "string" && v.length <= MAX_HEADER_CHARS && isPeriodOrTargetHeader(headerWords(v))) {
+      if (
+        typeof v === "string" &&
+        v.length <= MAX_HEADER_CHARS &&
+        isPeriodOrTargetHeader(headerWords(v))
+      ) {
         periods.push(v.trim());
       }
       continue;
@@ -328,13 +350,13 @@ export function readHeaderCells(cells: readonly CellValue[]): HeaderRowMatch & {
     const others = duplicates[role]!;
     const all = [headers[role]!, ...others].map((h) => `"${h}"`).join(", ");
     notes.push(
-      `${others.length + 1} columns look like the ${ROLE_NAME[role]} column (${all}); I used the first, "${headers[role]}".`,
+      `${others.length + 1} columns look like the ${ROLE_NAME[role]} column (${all}); I used the first, "${headers[role]}".`
     );
   }
   if (periods.length > 0 && roleCount > 0) {
     const list = periods.map((p) => `"${p}"`).join(", ");
     notes.push(
-      `I did not read ${periods.length === 1 ? "the column" : "the columns"} headed ${list}: a period or a performance target is not a timescale.`,
+      `I did not read ${periods.length === 1 ? "the column" : "the columns"} headed ${list}: a period or a performance target is not a timescale.`
     );
   }
   return { row: -1, columns, headers, notes, roleCount };

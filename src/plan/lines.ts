@@ -24,14 +24,16 @@ const BULLET_AT_RE = new RegExp(BULLET_RE.source.slice(1), "y");
 
 /** The symbol bullets of BULLET_RE's first branch, by character code, for the fast path. */
 const SYMBOL_BULLETS = new Set<number>(
-  Array.from("•\uf0b7\uf0a7\uf076\uf0d8\uf0fc·▪▫◦●○■□‣⁃➢➤►▶✓✔*", (ch) => ch.charCodeAt(0)),
+  Array.from("•\uf0b7\uf0a7\uf076\uf0d8\uf0fc·▪▫◦●○■□‣⁃➢➤►▶✓✔*", (ch) => ch.charCodeAt(0))
 );
 
-const ERROR_RE = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA)$/i;
+const ERROR_RE =
+  /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BUSY!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!|PYTHON!|GETTING_DATA)$/i;
 
 /** The Excel error a cell shows ("#REF!", "#N/A"), or null. */
 export function cellError(value: CellValue): string | null {
-  if (typeof value !== "string" || value.length === 0 || value.charCodeAt(0) !== 35 /* # */) return null;
+  if (typeof value !== "string" || value.length === 0 || value.charCodeAt(0) !== 35 /* # */)
+    return null;
   const t = value.trim();
   return ERROR_RE.test(t) ? t.toUpperCase() : null;
 }
@@ -48,7 +50,8 @@ export function cellText(value: CellValue): string {
 /** True when a cell holds nothing worth reading (empty, blanks only). */
 export function isBlank(value: CellValue): boolean {
   if (value === null || value === undefined) return true;
-  if (typeof value === "string") return value.length === 0 || (isSpace(value.charCodeAt(0)) && value.trim() === "");
+  if (typeof value === "string")
+    return value.length === 0 || (isSpace(value.charCodeAt(0)) && value.trim() === "");
   if (typeof value === "number") return !Number.isFinite(value);
   return false;
 }
@@ -67,7 +70,6 @@ function hasRareBreak(text: string): boolean {
     text.indexOf("\u0085") >= 0
   );
 }
-
 
 /**
  * The cell's lines, trimmed, with blank lines at the bottom removed and, unless
@@ -294,7 +296,8 @@ function splitScanned(text: string): CellItems {
   }
   const items: string[] = [];
   if (!bulleted) {
-    for (let i = 0; i < count; i++) if (lineStart[i]! < lineEnd[i]!) items.push(text.slice(lineStart[i], lineEnd[i]));
+    for (let i = 0; i < count; i++)
+      if (lineStart[i]! < lineEnd[i]!) items.push(text.slice(lineStart[i], lineEnd[i]));
     return { items, bulleted: false, lead: "" };
   }
   let lead = "";

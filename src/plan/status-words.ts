@@ -8,7 +8,8 @@ import type { CellValue } from "./types";
 export type StatusWord = "complete" | "withdrawn" | "on_hold";
 
 /** Anywhere in the cell: "Superseded by action 4.2", "Withdrawn", "No longer required". */
-const WITHDRAWN_RE = /\b(?:superseded|withdrawn|no longer (?:required|needed|applicable|relevant)|cancell?ed)\b/;
+const WITHDRAWN_RE =
+  /\b(?:superseded|withdrawn|no longer (?:required|needed|applicable|relevant)|cancell?ed)\b/;
 
 /** Anywhere in the cell: "Deferred to 2025/26", "On hold", "Paused". */
 const ON_HOLD_RE = /\b(?:deferred|on[ -]hold|paused|postponed|suspended)\b/;

@@ -5,7 +5,17 @@
  * judgePlan works out the as-at date and the due-soon window once for the plan:
  * a plan of 100,000 actions is judged in a few milliseconds.
  */
-import type { Action, ActionStatus, CellValue, IsoDate, Plan, Status, StatusCounts, StatusSettings, Timescale } from "./types";
+import type {
+  Action,
+  ActionStatus,
+  CellValue,
+  IsoDate,
+  Plan,
+  Status,
+  StatusCounts,
+  StatusSettings,
+  Timescale,
+} from "./types";
 import { DEFAULT_DUE_SOON_DAYS, STATUS_ORDER } from "./types";
 import { dayNumber } from "./calendar";
 import { nextOccurrence } from "./timescale";
@@ -27,7 +37,9 @@ function contextOf(settings: StatusSettings): Context {
   if (settings.nextCommittee != null && settings.nextCommittee !== "") {
     end = dayOf(settings.nextCommittee);
   } else {
-    const days = Number.isFinite(settings.dueSoonDays) ? settings.dueSoonDays : DEFAULT_DUE_SOON_DAYS;
+    const days = Number.isFinite(settings.dueSoonDays)
+      ? settings.dueSoonDays
+      : DEFAULT_DUE_SOON_DAYS;
     end = asAtDay + Math.trunc(days);
   }
   // Spec 4: an action due on the as-at date itself is due soon, whatever the window.
@@ -80,7 +92,12 @@ function statusWord(value: CellValue): StatusWord | null {
   return w;
 }
 
-function judgeWith(ts: Timescale, statusText: CellValue, ctx: Context, needsReview: string | undefined): Judgement {
+function judgeWith(
+  ts: Timescale,
+  statusText: CellValue,
+  ctx: Context,
+  needsReview: string | undefined
+): Judgement {
   const due = ts.due;
   const cell = statusWord(statusText);
   const kind = ts.kind;
@@ -90,7 +107,8 @@ function judgeWith(ts: Timescale, statusText: CellValue, ctx: Context, needsRevi
   if (cell === "withdrawn") return judged("withdrawn", due);
   // Plans without a status column write "Superseded" in the timescale cell; the parser
   // finds no date there (kind unclear), but the officer's meaning is plain.
-  if (cell === null && kind === "unclear" && readStatusCell(ts.text) === "withdrawn") return judged("withdrawn", null);
+  if (cell === null && kind === "unclear" && readStatusCell(ts.text) === "withdrawn")
+    return judged("withdrawn", null);
 
   // 4.2 (the revised timescale) is already applied: Action.timescale is the revised one.
 
@@ -122,7 +140,9 @@ function judgeWith(ts: Timescale, statusText: CellValue, ctx: Context, needsRevi
     return { status: "no_date", daysOverdue: null, due: null, reason: needsReview };
   }
   if (due === null || NO_DATE_KINDS.has(kind)) {
-    const reason = ts.reason ?? (ts.text === "" ? "no timescale is given" : `no due date could be read from "${ts.text}"`);
+    const reason =
+      ts.reason ??
+      (ts.text === "" ? "no timescale is given" : `no due date could be read from "${ts.text}"`);
     return { status: "no_date", daysOverdue: null, due: null, reason };
   }
 
@@ -142,14 +162,19 @@ export function judgeTimescale(
   ts: Timescale,
   statusText: CellValue,
   settings: StatusSettings,
-  needsReview?: string,
+  needsReview?: string
 ): Judgement {
   return judgeWith(ts, statusText, contextOf(settings), needsReview);
 }
 
 function judgeActionWith(action: Action, ctx: Context): ActionStatus {
   const r = judgeWith(action.timescale, action.statusText, ctx, action.needsReview);
-  const status: ActionStatus = { index: action.index, status: r.status, daysOverdue: r.daysOverdue, due: r.due };
+  const status: ActionStatus = {
+    index: action.index,
+    status: r.status,
+    daysOverdue: r.daysOverdue,
+    due: r.due,
+  };
   if (r.nextOccurrence !== undefined) status.nextOccurrence = r.nextOccurrence;
   if (r.reason !== undefined) status.reason = r.reason;
   // 4.2: the revised timescale already decided the due date; record whether it moved later.

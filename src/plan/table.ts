@@ -18,8 +18,21 @@ import type {
   Timescale,
   ValuesOrigin,
 } from "./types";
-import { classifyHeader, findHeaderRow, headerWords, isPeriodOrTargetHeader, readHeaderCells } from "./headers";
-import { cellError, cellText, isBlank, splitItems, splitTimescaleLines, type CellLineSets } from "./lines";
+import {
+  classifyHeader,
+  findHeaderRow,
+  headerWords,
+  isPeriodOrTargetHeader,
+  readHeaderCells,
+} from "./headers";
+import {
+  cellError,
+  cellText,
+  isBlank,
+  splitItems,
+  splitTimescaleLines,
+  type CellLineSets,
+} from "./lines";
 import { parseTimescale } from "./timescale";
 
 const HEADER_SCAN_ROWS = 100;
@@ -50,7 +63,11 @@ function keyText(value: CellValue): string {
   return cellText(value).trim();
 }
 
-function problemResult(code: PlanProblem["code"], message: string, headersFound: string[]): ReadResult {
+function problemResult(
+  code: PlanProblem["code"],
+  message: string,
+  headersFound: string[]
+): ReadResult {
   return { ok: false, problem: { code, message, headersFound } };
 }
 
@@ -58,7 +75,11 @@ function problemResult(code: PlanProblem["code"], message: string, headersFound:
  * Reads the plan in `values`. `origin` says where values[0][0] sits in the
  * workbook so that each action's source is a real address.
  */
-export function readPlan(values: CellValue[][], origin: ValuesOrigin, settings?: Partial<ReadSettings>): ReadResult {
+export function readPlan(
+  values: CellValue[][],
+  origin: ValuesOrigin,
+  settings?: Partial<ReadSettings>
+): ReadResult {
   const sheet = origin && typeof origin.sheet === "string" ? origin.sheet : "";
   try {
     return new PlanReader(values, origin, settings).read();
@@ -69,7 +90,7 @@ export function readPlan(values: CellValue[][], origin: ValuesOrigin, settings?:
     return problemResult(
       "no_header",
       `I could not read the plan on sheet '${sheet}' (${detail}). Please report this with a copy of the sheet.`,
-      [],
+      []
     );
   }
 }
@@ -107,9 +128,14 @@ class PlanReader {
   constructor(values: CellValue[][], origin: ValuesOrigin, settings?: Partial<ReadSettings>) {
     this.rows = Array.isArray(values) ? values : [];
     this.sheet = origin && typeof origin.sheet === "string" ? origin.sheet : "";
-    this.row0 = origin && Number.isInteger(origin.row) && (origin.row as number) >= 1 ? (origin.row as number) : 1;
+    this.row0 =
+      origin && Number.isInteger(origin.row) && (origin.row as number) >= 1
+        ? (origin.row as number)
+        : 1;
     this.col0 =
-      origin && Number.isInteger(origin.column) && (origin.column as number) >= 1 ? (origin.column as number) : 1;
+      origin && Number.isInteger(origin.column) && (origin.column as number) >= 1
+        ? (origin.column as number)
+        : 1;
     this.settings = settings;
   }
 
@@ -119,7 +145,7 @@ class PlanReader {
       return problemResult(
         "empty",
         `Sheet '${this.sheet}' is empty: I need a plan table with ${NEED_ACTION} and ${NEED_TIMESCALE}.`,
-        [],
+        []
       );
     }
     const header = findHeaderRow(rows, HEADER_SCAN_ROWS);
@@ -129,7 +155,8 @@ class PlanReader {
     this.notes.push(...header.notes);
     this.readRows(header.row);
 
-    for (let i = 0; i < this.actions.length; i++) this.actions[i]!.recommendation = this.recOfAction[i]!.text;
+    for (let i = 0; i < this.actions.length; i++)
+      this.actions[i]!.recommendation = this.recOfAction[i]!.text;
 
     const columns: Partial<Record<ColumnRole, number>> = {};
     for (const role of Object.keys(header.columns) as ColumnRole[]) {
@@ -175,10 +202,14 @@ class PlanReader {
       .slice(0, MAX_HEADERS_LISTED)
       .map((h) => `"${h.replace(/\s+/g, " ")}"`)
       .join(", ");
-    const more = headersFound.length > MAX_HEADERS_LISTED ? ` and ${headersFound.length - MAX_HEADERS_LISTED} more` : "";
+    const more =
+      headersFound.length > MAX_HEADERS_LISTED
+        ? ` and ${headersFound.length - MAX_HEADERS_LISTED} more`
+        : "";
     const has = headersFound.length > 0 ? ` Row ${rowNo} has: ${listed}${more}.` : "";
     const periods = cells.filter(
-      (v): v is string => typeof v === "string" && v.length <= 80 && isPeriodOrTargetHeader(headerWords(v)),
+      (v): v is string =>
+        typeof v === "string" && v.length <= 80 && isPeriodOrTargetHeader(headerWords(v))
     );
     const periodNote =
       periods.length > 0
@@ -194,20 +225,20 @@ class PlanReader {
       return problemResult(
         "no_timescale_column",
         `${prefix} row ${rowNo} has an Action column ("${action}") but I also need ${NEED_TIMESCALE}.${has}${periodNote}`,
-        headersFound,
+        headersFound
       );
     }
     if (timescale !== undefined) {
       return problemResult(
         "no_action_column",
         `${prefix} row ${rowNo} has a Timescale column ("${timescale}") but I also need ${NEED_ACTION}.${has}${periodNote}`,
-        headersFound,
+        headersFound
       );
     }
     return problemResult(
       "no_header",
       `${prefix} I need ${NEED_ACTION} and ${NEED_TIMESCALE}.${has}${periodNote}`,
-      headersFound,
+      headersFound
     );
   }
 
@@ -277,7 +308,8 @@ class PlanReader {
       if (this.isRepeatedHeader(cells, headerCells)) continue;
       // A heading typed in the key column is not a key.
       let others = 0;
-      for (let c = 0; c < cells.length && others === 0; c++) if (c !== k && !isBlank(cells[c])) others++;
+      for (let c = 0; c < cells.length && others === 0; c++)
+        if (c !== k && !isBlank(cells[c])) others++;
       if (others > 0) return true;
     }
     return false;
@@ -291,9 +323,14 @@ class PlanReader {
     // A heading sits where a title would (a merged cell lands in its first column), never
     // in a column whose lone text means something else: a fragment of an action, a note.
     const guarded = new Set<number>(
-      [cols.action, cols.timescale, cols.revisedTimescale, cols.status, cols.comments, cols.lead].filter(
-        (c): c is number => c !== undefined,
-      ),
+      [
+        cols.action,
+        cols.timescale,
+        cols.revisedTimescale,
+        cols.status,
+        cols.comments,
+        cols.lead,
+      ].filter((c): c is number => c !== undefined)
     );
 
     let current: RecBuild | null = null;
@@ -329,7 +366,12 @@ class PlanReader {
           typeof v === "string" &&
           cellError(v) === null &&
           /[A-Za-z]{2}/.test(v) &&
-          !(keyMode && only === cols.recommendation && current?.keyed && continuesText(current.rec.text, v))
+          !(
+            keyMode &&
+            only === cols.recommendation &&
+            current?.keyed &&
+            continuesText(current.rec.text, v)
+          )
         ) {
           const text = v.trim().replace(/\s+/g, " ");
           this.skipped.push({ row: wsRow, reason: "section_heading", text });
@@ -355,7 +397,7 @@ class PlanReader {
     cells: CellValue[],
     keyMode: boolean,
     current: RecBuild | null,
-    sectionArea: string,
+    sectionArea: string
   ): RecBuild | null {
     const cols = this.columns;
     const wsRow = this.row0 + r;
@@ -374,7 +416,8 @@ class PlanReader {
     if (continues || sameKey) {
       build = current!;
       const rec = build.rec;
-      if (recText !== "" && recText !== rec.text) rec.text = rec.text === "" ? recText : rec.text + " " + recText;
+      if (recText !== "" && recText !== rec.text)
+        rec.text = rec.text === "" ? recText : rec.text + " " + recText;
     } else {
       build = {
         rec: { key, text: recText, area: area || sectionArea, lead, actions: [], row: wsRow },
@@ -392,7 +435,8 @@ class PlanReader {
     if (made === 0 && !usedText) this.skipped.push({ row: wsRow, reason: "no_action" });
 
     const isNew = build !== current;
-    if (isNew && (rec.actions.length > 0 || key !== "" || recText !== "")) this.recommendations.push(rec);
+    if (isNew && (rec.actions.length > 0 || key !== "" || recText !== ""))
+      this.recommendations.push(rec);
     if (isNew && rec.actions.length === 0 && key === "" && recText === "") {
       // Nothing here starts a recommendation (e.g. a stray comment): rows below do not continue it.
       return current;
@@ -410,7 +454,7 @@ class PlanReader {
     build: RecBuild,
     continues: boolean,
     area: string,
-    lead: string,
+    lead: string
   ): number {
     const cols = this.columns;
     const rec = build.rec;
@@ -455,7 +499,8 @@ class PlanReader {
 
     // Spec 2: unbulleted text at the top of a continuation row, with no timescale of its
     // own, completes the last action above it (the seed's "procedures").
-    const last = rec.actions.length > 0 ? this.actions[rec.actions[rec.actions.length - 1]!] : undefined;
+    const last =
+      rec.actions.length > 0 ? this.actions[rec.actions[rec.actions.length - 1]!] : undefined;
     if (bulleted && leadFragment !== "") {
       const fragmentHasNoTimescale = tsLines.lines.length <= items.length;
       if (continues && last !== undefined && fragmentHasNoTimescale) {
@@ -463,7 +508,13 @@ class PlanReader {
       } else {
         items.unshift(leadFragment);
       }
-    } else if (!bulleted && continues && last !== undefined && items.length === 1 && tsLines.lines.length === 0) {
+    } else if (
+      !bulleted &&
+      continues &&
+      last !== undefined &&
+      items.length === 1 &&
+      tsLines.lines.length === 0
+    ) {
       last.action = joinFragment(last.action, items[0]!);
       return -1;
     }
@@ -490,7 +541,14 @@ class PlanReader {
       } else if (typeof rv === "number" && Number.isFinite(rv)) {
         revised = { values: new Array<string>(n).fill("\u0000" + rv) };
       } else {
-        revised = pairLines(n, splitTimescaleLines(cellText(rv)), actionAddr, revAddr, "revised timescale", "revised timescales");
+        revised = pairLines(
+          n,
+          splitTimescaleLines(cellText(rv)),
+          actionAddr,
+          revAddr,
+          "revised timescale",
+          "revised timescales"
+        );
         if (revised.problem !== undefined) reviews.push(revised.problem);
       }
     }
@@ -499,7 +557,14 @@ class PlanReader {
     if (cols.status !== undefined) {
       const stAddr = this.addr(r, "status");
       const sv = cells[cols.status];
-      const st = pairLines(n, splitTimescaleLines(statusText(sv)), actionAddr, stAddr, "status", "statuses");
+      const st = pairLines(
+        n,
+        splitTimescaleLines(statusText(sv)),
+        actionAddr,
+        stAddr,
+        "status",
+        "statuses"
+      );
       // A status the reader cannot pair is shown, not guessed: the note keeps it visible.
       if (st.problem !== undefined) this.notes.push(st.problem);
       statuses = st.values;
@@ -507,7 +572,8 @@ class PlanReader {
 
     const comments = this.text(cells, "comments");
     const needsReview = reviews.length > 0 ? reviews.join(" ") : undefined;
-    const revSource = cols.revisedTimescale !== undefined ? this.ref(r, cols.revisedTimescale) : tsSource;
+    const revSource =
+      cols.revisedTimescale !== undefined ? this.ref(r, cols.revisedTimescale) : tsSource;
 
     for (let i = 0; i < n; i++) {
       const tsText = ts.values[i]!;
@@ -531,7 +597,9 @@ class PlanReader {
       if (rvText !== undefined && rvText !== "") {
         originalTimescale = timescale;
         timescale =
-          rvText.charCodeAt(0) === 0 ? this.timescaleOfNumber(Number(rvText.slice(1))) : this.timescale(rvText);
+          rvText.charCodeAt(0) === 0
+            ? this.timescaleOfNumber(Number(rvText.slice(1)))
+            : this.timescale(rvText);
         timescaleSource = revSource;
       }
       const action: Action = {
@@ -608,7 +676,7 @@ function pairLines(
   actionAddr: string,
   cellAddr: string,
   one: string,
-  many: string,
+  many: string
 ): Paired {
   const lines = sets.lines;
   const L = lines.length;

@@ -3,12 +3,40 @@ import { classifyHeader, findHeaderRow } from "../../../src/plan/headers";
 import type { CellValue, ColumnRole } from "../../../src/plan/types";
 
 const cases: Array<[ColumnRole | null, string[]]> = [
-  ["key", ["No.", "No", "Ref", "Ref.", "Rec No", "Recommendation No", "Action No", "Action Ref", "#", "ID", "Ref No.", "REC. NO."]],
+  [
+    "key",
+    [
+      "No.",
+      "No",
+      "Ref",
+      "Ref.",
+      "Rec No",
+      "Recommendation No",
+      "Action No",
+      "Action Ref",
+      "#",
+      "ID",
+      "Ref No.",
+      "REC. NO.",
+    ],
+  ],
   [
     "recommendation",
-    ["Recommendation", "Recommendations", "Finding", "Issue", "Improvement Area", "Objective", "Area for improvement", "Audit findings"],
+    [
+      "Recommendation",
+      "Recommendations",
+      "Finding",
+      "Issue",
+      "Improvement Area",
+      "Objective",
+      "Area for improvement",
+      "Audit findings",
+    ],
   ],
-  ["area", ["Area of Evaluation", "Theme", "Area", "Category", "Priority", "Section", "Workstream"]],
+  [
+    "area",
+    ["Area of Evaluation", "Theme", "Area", "Category", "Priority", "Section", "Workstream"],
+  ],
   [
     "comments",
     [
@@ -58,7 +86,16 @@ const cases: Array<[ColumnRole | null, string[]]> = [
       "Timeframe",
     ],
   ],
-  ["revisedTimescale", ["Revised Timescale", "Revised Date", "Revised Target Date", "New Target Date", "Revised deadline"]],
+  [
+    "revisedTimescale",
+    [
+      "Revised Timescale",
+      "Revised Date",
+      "Revised Target Date",
+      "New Target Date",
+      "Revised deadline",
+    ],
+  ],
   [
     "lead",
     [
@@ -74,7 +111,19 @@ const cases: Array<[ColumnRole | null, string[]]> = [
       "Who",
     ],
   ],
-  ["status", ["Status", "RAG", "RAG Status", "RAG rating", "Progress Status", "% Complete", "BRAG", "Percent complete"]],
+  [
+    "status",
+    [
+      "Status",
+      "RAG",
+      "RAG Status",
+      "RAG rating",
+      "Progress Status",
+      "% Complete",
+      "BRAG",
+      "Percent complete",
+    ],
+  ],
   [
     null,
     [
@@ -141,21 +190,46 @@ describe("classifyHeader", () => {
     expect(classifyHeader(h)).toBe(role);
   });
 
-  it.each<CellValue>([2024, 45444, true, false, null, undefined])("gives no role to the non-text header %j", (v) => {
-    expect(classifyHeader(v)).toBeNull();
-  });
+  it.each<CellValue>([2024, 45444, true, false, null, undefined])(
+    "gives no role to the non-text header %j",
+    (v) => {
+      expect(classifyHeader(v)).toBeNull();
+    }
+  );
 
   it("treats long text as data, not a header", () => {
-    expect(classifyHeader("Review the date on which the action plan is due to be presented to the committee")).toBeNull();
+    expect(
+      classifyHeader(
+        "Review the date on which the action plan is due to be presented to the committee"
+      )
+    ).toBeNull();
   });
 });
 
 describe("findHeaderRow", () => {
   it("finds the seed's header row with every column", () => {
-    const values = [["No.", "Recommendation", "Area of Evaluation", "Comments", "Action Required", "Timescale", "Lead Area of Service"]];
+    const values = [
+      [
+        "No.",
+        "Recommendation",
+        "Area of Evaluation",
+        "Comments",
+        "Action Required",
+        "Timescale",
+        "Lead Area of Service",
+      ],
+    ];
     expect(findHeaderRow(values)).toEqual({
       row: 0,
-      columns: { key: 0, recommendation: 1, area: 2, comments: 3, action: 4, timescale: 5, lead: 6 },
+      columns: {
+        key: 0,
+        recommendation: 1,
+        area: 2,
+        comments: 3,
+        action: 4,
+        timescale: 5,
+        lead: 6,
+      },
       headers: {
         key: "No.",
         recommendation: "Recommendation",
@@ -212,7 +286,12 @@ describe("findHeaderRow", () => {
   });
 
   it("copes with ragged and odd rows", () => {
-    const values = [null, undefined, ["#REF!", 7], ["Actions", true, "Timescales"]] as unknown as CellValue[][];
+    const values = [
+      null,
+      undefined,
+      ["#REF!", 7],
+      ["Actions", true, "Timescales"],
+    ] as unknown as CellValue[][];
     const found = findHeaderRow(values)!;
     expect(found.row).toBe(3);
     expect(found.columns).toEqual({ action: 0, timescale: 2 });

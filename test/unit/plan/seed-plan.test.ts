@@ -37,15 +37,25 @@ const input = JSON.parse(readFileSync(join(dir, "plan-values.json"), "utf8")) as
   sheet: string;
   values: CellValue[][];
 };
-const expected = JSON.parse(readFileSync(join(dir, "expected-2006-12-28.json"), "utf8")) as Expected;
+const expected = JSON.parse(
+  readFileSync(join(dir, "expected-2006-12-28.json"), "utf8")
+) as Expected;
 
-const settings: StatusSettings = { asAt: expected.asAt, dueSoonDays: expected.dueSoonDays, nextCommittee: null };
+const settings: StatusSettings = {
+  asAt: expected.asAt,
+  dueSoonDays: expected.dueSoonDays,
+  nextCommittee: null,
+};
 
 function read(): Plan {
-  const result = readPlan(input.values, { sheet: input.sheet }, {
-    financialYearStartMonth: expected.financialYearStartMonth,
-    dateOrder: expected.dayMonthOrder,
-  });
+  const result = readPlan(
+    input.values,
+    { sheet: input.sheet },
+    {
+      financialYearStartMonth: expected.financialYearStartMonth,
+      dateOrder: expected.dayMonthOrder,
+    }
+  );
   if (!result.ok) throw new Error(result.problem.message);
   return result.plan;
 }
@@ -73,35 +83,38 @@ describe("the seed plan as at 28 December 2006", () => {
     expect(plan.recommendations).toHaveLength(expected.recommendations);
     expect(plan.actions).toHaveLength(expected.actions.length);
     expect(plan.recommendations.map((r) => r.key)).toEqual(
-      expected.actions.map((a) => a.key).filter((k, i, all) => all.indexOf(k) === i),
+      expected.actions.map((a) => a.key).filter((k, i, all) => all.indexOf(k) === i)
     );
   });
 
-  it.each(expected.actions.map((e, i) => [i, e] as const))("action %i matches the expected answer", (i, e) => {
-    const a = plan.actions[i]!;
-    const s = statuses[i]!;
-    expect({
-      key: a.key,
-      action: a.action,
-      timescale: a.timescale.text,
-      kind: a.timescale.kind,
-      due: a.timescale.due,
-      milestones: a.timescale.milestones,
-      status: s.status,
-      daysOverdue: s.daysOverdue,
-      area: a.area,
-      lead: a.lead,
-      // Rows in the expected file count from the first row of values (the header is row 1).
-      sourceRow: a.timescaleSource.row,
-    }).toEqual(e);
-    expect(a.index).toBe(i);
-    expect(s.index).toBe(i);
-    expect(a.needsReview).toBeUndefined();
-    expect(a.source.row).toBe(a.timescaleSource.row);
-    expect(a.source.address).toBe(`E${a.source.row}`);
-    expect(a.timescaleSource.address).toBe(`F${a.source.row}`);
-    expect(a.source.sheet).toBe("Improvement Plan");
-  });
+  it.each(expected.actions.map((e, i) => [i, e] as const))(
+    "action %i matches the expected answer",
+    (i, e) => {
+      const a = plan.actions[i]!;
+      const s = statuses[i]!;
+      expect({
+        key: a.key,
+        action: a.action,
+        timescale: a.timescale.text,
+        kind: a.timescale.kind,
+        due: a.timescale.due,
+        milestones: a.timescale.milestones,
+        status: s.status,
+        daysOverdue: s.daysOverdue,
+        area: a.area,
+        lead: a.lead,
+        // Rows in the expected file count from the first row of values (the header is row 1).
+        sourceRow: a.timescaleSource.row,
+      }).toEqual(e);
+      expect(a.index).toBe(i);
+      expect(s.index).toBe(i);
+      expect(a.needsReview).toBeUndefined();
+      expect(a.source.row).toBe(a.timescaleSource.row);
+      expect(a.source.address).toBe(`E${a.source.row}`);
+      expect(a.timescaleSource.address).toBe(`F${a.source.row}`);
+      expect(a.source.sheet).toBe("Improvement Plan");
+    }
+  );
 
   it("counts the statuses as the worked example does", () => {
     const counts = countStatuses(statuses);
@@ -120,7 +133,7 @@ describe("the seed plan as at 28 December 2006", () => {
     ]);
     const rec10 = plan.recommendations.find((r) => r.key === "10")!;
     expect(rec10.text).toBe(
-      "Standards to be improved by incorporating more detail about actual service performance into service plans and reviews. Where problems are identified there should be clear strategies for actively managing them. There should be specific plans for each area of service linked to information about performance.",
+      "Standards to be improved by incorporating more detail about actual service performance into service plans and reviews. Where problems are identified there should be clear strategies for actively managing them. There should be specific plans for each area of service linked to information about performance."
     );
     expect(rec10.actions.map((i) => plan.actions[i]!.position)).toEqual([1, 2, 3]);
     expect(plan.actions[rec10.actions[2]!]!.recommendation).toBe(rec10.text);

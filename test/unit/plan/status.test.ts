@@ -1,6 +1,12 @@
 /** Status as at a date (spec section 4), one rule per case, on timescales parsed by the real parser. */
 import { readStatusCell } from "../../../src/plan/status-words";
-import { countStatuses, emptyCounts, judgeAction, judgePlan, judgeTimescale } from "../../../src/plan/status";
+import {
+  countStatuses,
+  emptyCounts,
+  judgeAction,
+  judgePlan,
+  judgeTimescale,
+} from "../../../src/plan/status";
 import { parseTimescale } from "../../../src/plan/timescale";
 import { readPlan } from "../../../src/plan/table";
 import { addDays, toExcelSerial } from "../../../src/plan/calendar";
@@ -9,8 +15,12 @@ import type { Action, CellValue, Plan, StatusSettings } from "../../../src/plan/
 
 const AS_AT = "2024-06-10";
 const settings: StatusSettings = { asAt: AS_AT, dueSoonDays: 30, nextCommittee: null };
-const judge = (text: CellValue, status: CellValue = "", s: StatusSettings = settings, review?: string) =>
-  judgeTimescale(parseTimescale(text), status, s, review);
+const judge = (
+  text: CellValue,
+  status: CellValue = "",
+  s: StatusSettings = settings,
+  review?: string
+) => judgeTimescale(parseTimescale(text), status, s, review);
 
 describe("readStatusCell", () => {
   it.each([
@@ -37,19 +47,26 @@ describe("readStatusCell", () => {
     expect(readStatusCell(100)).toBe("complete");
   });
 
-  it.each(["Superseded", "Withdrawn", "No longer required", "Closed - superseded by action 4.2", "withdrawn by committee"])(
-    "reads %j as withdrawn",
-    (v) => {
-      expect(readStatusCell(v)).toBe("withdrawn");
-    },
-  );
+  it.each([
+    "Superseded",
+    "Withdrawn",
+    "No longer required",
+    "Closed - superseded by action 4.2",
+    "withdrawn by committee",
+  ])("reads %j as withdrawn", (v) => {
+    expect(readStatusCell(v)).toBe("withdrawn");
+  });
 
-  it.each(["Deferred", "On hold", "On-hold", "Paused", "Deferred to 2025/26", "Action paused pending review"])(
-    "reads %j as on hold",
-    (v) => {
-      expect(readStatusCell(v)).toBe("on_hold");
-    },
-  );
+  it.each([
+    "Deferred",
+    "On hold",
+    "On-hold",
+    "Paused",
+    "Deferred to 2025/26",
+    "Action paused pending review",
+  ])("reads %j as on hold", (v) => {
+    expect(readStatusCell(v)).toBe("on_hold");
+  });
 
   it.each<CellValue>([
     "Red",
@@ -83,7 +100,11 @@ describe("readStatusCell", () => {
 
 describe("judgeTimescale: complete and withdrawn (4.1)", () => {
   it("is complete when the status cell says so, even past the due date", () => {
-    expect(judge("March 2024", "Completed")).toEqual({ status: "complete", daysOverdue: null, due: "2024-03-31" });
+    expect(judge("March 2024", "Completed")).toEqual({
+      status: "complete",
+      daysOverdue: null,
+      due: "2024-03-31",
+    });
     expect(judge("March 2024", "100%").status).toBe("complete");
     expect(judge("March 2024", 1).status).toBe("complete");
     expect(judge("March 2024", "Blue").status).toBe("complete");
@@ -95,7 +116,11 @@ describe("judgeTimescale: complete and withdrawn (4.1)", () => {
   });
 
   it("is withdrawn when the status cell says so, never overdue", () => {
-    expect(judge("March 2024", "Superseded")).toEqual({ status: "withdrawn", daysOverdue: null, due: "2024-03-31" });
+    expect(judge("March 2024", "Superseded")).toEqual({
+      status: "withdrawn",
+      daysOverdue: null,
+      due: "2024-03-31",
+    });
     expect(judge("March 2024", "No longer required").status).toBe("withdrawn");
   });
 
@@ -105,7 +130,11 @@ describe("judgeTimescale: complete and withdrawn (4.1)", () => {
   });
 
   it("takes RAG colours and part percentages as information only", () => {
-    expect(judge("March 2024", "Green")).toEqual({ status: "overdue", daysOverdue: 71, due: "2024-03-31" });
+    expect(judge("March 2024", "Green")).toEqual({
+      status: "overdue",
+      daysOverdue: 71,
+      due: "2024-03-31",
+    });
     expect(judge("March 2024", "Red").status).toBe("overdue");
     expect(judge("March 2024", "75%").status).toBe("overdue");
     expect(judge("December 2024", "Amber").status).toBe("not_yet_due");
@@ -129,10 +158,16 @@ describe("judgeTimescale: ongoing and on hold (4.3)", () => {
   });
 
   it("judges milestone_then_ongoing by its milestone until the milestone passes, then ongoing", () => {
-    expect(judge("June 2024/ongoing", "", { ...settings, asAt: "2024-05-15" }).status).toBe("not_yet_due");
-    expect(judge("June 2024/ongoing", "", { ...settings, asAt: "2024-06-10" }).status).toBe("due_soon");
+    expect(judge("June 2024/ongoing", "", { ...settings, asAt: "2024-05-15" }).status).toBe(
+      "not_yet_due"
+    );
+    expect(judge("June 2024/ongoing", "", { ...settings, asAt: "2024-06-10" }).status).toBe(
+      "due_soon"
+    );
     // On the milestone's own date it is still due (due soon), not yet ongoing.
-    expect(judge("June 2024/ongoing", "", { ...settings, asAt: "2024-06-30" }).status).toBe("due_soon");
+    expect(judge("June 2024/ongoing", "", { ...settings, asAt: "2024-06-30" }).status).toBe(
+      "due_soon"
+    );
     expect(judge("June 2024/ongoing", "", { ...settings, asAt: "2024-07-01" })).toEqual({
       status: "ongoing",
       daysOverdue: null,
@@ -141,8 +176,12 @@ describe("judgeTimescale: ongoing and on hold (4.3)", () => {
   });
 
   it("is ongoing for ongoing_until up to and on its end date, and overdue after it", () => {
-    expect(judge("Ongoing until March 2024", "", { ...settings, asAt: "2023-01-01" }).status).toBe("ongoing");
-    expect(judge("Ongoing until March 2024", "", { ...settings, asAt: "2024-03-31" }).status).toBe("ongoing");
+    expect(judge("Ongoing until March 2024", "", { ...settings, asAt: "2023-01-01" }).status).toBe(
+      "ongoing"
+    );
+    expect(judge("Ongoing until March 2024", "", { ...settings, asAt: "2024-03-31" }).status).toBe(
+      "ongoing"
+    );
     expect(judge("Ongoing until March 2024", "", { ...settings, asAt: "2024-04-10" })).toEqual({
       status: "overdue",
       daysOverdue: 10,
@@ -153,7 +192,11 @@ describe("judgeTimescale: ongoing and on hold (4.3)", () => {
   it("is on hold for an on-hold timescale or status cell, never overdue", () => {
     expect(judge("Deferred").status).toBe("on_hold");
     expect(judge("On hold")).toEqual({ status: "on_hold", daysOverdue: null, due: null });
-    expect(judge("January 2024", "Paused")).toEqual({ status: "on_hold", daysOverdue: null, due: "2024-01-31" });
+    expect(judge("January 2024", "Paused")).toEqual({
+      status: "on_hold",
+      daysOverdue: null,
+      due: "2024-01-31",
+    });
   });
 });
 
@@ -175,7 +218,12 @@ describe("judgeTimescale: no date (4.4)", () => {
 
   it("has no date when the action needs review, whatever its timescale says", () => {
     const reason = "E12 lists 3 actions but F12 lists 2 timescales.";
-    expect(judge("March 2024", "", settings, reason)).toEqual({ status: "no_date", daysOverdue: null, due: null, reason });
+    expect(judge("March 2024", "", settings, reason)).toEqual({
+      status: "no_date",
+      daysOverdue: null,
+      due: null,
+      reason,
+    });
   });
 
   it("still shows a review-flagged action as complete when its status cell says so", () => {
@@ -199,14 +247,22 @@ describe("judgeTimescale: overdue, due soon, not yet due (4.5-4.7)", () => {
   });
 
   it("is due soon, not overdue, on the as-at date itself", () => {
-    expect(judge("10/06/2024")).toEqual({ status: "due_soon", daysOverdue: null, due: "2024-06-10" });
+    expect(judge("10/06/2024")).toEqual({
+      status: "due_soon",
+      daysOverdue: null,
+      due: "2024-06-10",
+    });
     expect(judge("09/06/2024").status).toBe("overdue");
   });
 
   it("is due soon up to and including the last day of the window, then not yet due", () => {
     const last = addDays(AS_AT, 30);
-    expect(judgeTimescale(parseTimescale(toExcelSerial(last)), "", settings).status).toBe("due_soon");
-    expect(judgeTimescale(parseTimescale(toExcelSerial(addDays(last, 1))), "", settings).status).toBe("not_yet_due");
+    expect(judgeTimescale(parseTimescale(toExcelSerial(last)), "", settings).status).toBe(
+      "due_soon"
+    );
+    expect(
+      judgeTimescale(parseTimescale(toExcelSerial(addDays(last, 1))), "", settings).status
+    ).toBe("not_yet_due");
     expect(judge("11/07/2024", "", { ...settings, dueSoonDays: 0 }).status).toBe("not_yet_due");
     expect(judge("10/06/2024", "", { ...settings, dueSoonDays: 0 }).status).toBe("due_soon");
   });
@@ -217,8 +273,12 @@ describe("judgeTimescale: overdue, due soon, not yet due (4.5-4.7)", () => {
     expect(judge("15/09/2024", "", s).status).toBe("due_soon");
     expect(judge("August 2024", "", s).status).toBe("due_soon");
     // A committee date already past still leaves the as-at date itself due soon.
-    expect(judge("10/06/2024", "", { ...settings, nextCommittee: "2024-06-01" }).status).toBe("due_soon");
-    expect(judge("11/06/2024", "", { ...settings, nextCommittee: "2024-06-01" }).status).toBe("not_yet_due");
+    expect(judge("10/06/2024", "", { ...settings, nextCommittee: "2024-06-01" }).status).toBe(
+      "due_soon"
+    );
+    expect(judge("11/06/2024", "", { ...settings, nextCommittee: "2024-06-01" }).status).toBe(
+      "not_yet_due"
+    );
   });
 
   it("judges a multiple timescale by its latest date and a range by its end", () => {
@@ -245,9 +305,26 @@ describe("judgeAction and judgePlan", () => {
   const statuses = judgePlan(plan, settings);
 
   it("judges the revised timescale and marks a later revised date as slipped", () => {
-    expect(statuses[0]).toEqual({ index: 0, status: "not_yet_due", daysOverdue: null, due: "2024-09-30", slipped: true });
-    expect(statuses[1]).toEqual({ index: 1, status: "overdue", daysOverdue: 10, due: "2024-05-31", slipped: false });
-    expect(statuses[2]).toEqual({ index: 2, status: "overdue", daysOverdue: 10, due: "2024-05-31" });
+    expect(statuses[0]).toEqual({
+      index: 0,
+      status: "not_yet_due",
+      daysOverdue: null,
+      due: "2024-09-30",
+      slipped: true,
+    });
+    expect(statuses[1]).toEqual({
+      index: 1,
+      status: "overdue",
+      daysOverdue: 10,
+      due: "2024-05-31",
+      slipped: false,
+    });
+    expect(statuses[2]).toEqual({
+      index: 2,
+      status: "overdue",
+      daysOverdue: 10,
+      due: "2024-05-31",
+    });
     expect(statuses[3]!.status).toBe("complete");
   });
 

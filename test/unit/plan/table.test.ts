@@ -31,7 +31,9 @@ describe("multi-line action cells", () => {
     ["●", "●"],
     ["–", "–"],
   ])("splits on the bullet %s", (_name, bullet) => {
-    const p = plan([["1", "Rec", "", `${bullet} Review policy\n${bullet}Train staff`, "June 2024\nJuly 2024", ""]]);
+    const p = plan([
+      ["1", "Rec", "", `${bullet} Review policy\n${bullet}Train staff`, "June 2024\nJuly 2024", ""],
+    ]);
     expect(texts(p)).toEqual(["Review policy", "Train staff"]);
     expect(times(p)).toEqual(["June 2024", "July 2024"]);
     expect(p.actions.map((a) => a.position)).toEqual([1, 2]);
@@ -52,22 +54,54 @@ describe("multi-line action cells", () => {
   });
 
   it("splits on line breaks when there are no bullets (\\n, \\r\\n and Word's \\v)", () => {
-    const p = plan([["1", "Rec", "", "Review policy\r\nTrain staff\u000bAudit files\n\n", "June 2024\nJuly 2024\nAugust 2024", ""]]);
+    const p = plan([
+      [
+        "1",
+        "Rec",
+        "",
+        "Review policy\r\nTrain staff\u000bAudit files\n\n",
+        "June 2024\nJuly 2024\nAugust 2024",
+        "",
+      ],
+    ]);
     expect(texts(p)).toEqual(["Review policy", "Train staff", "Audit files"]);
     expect(times(p)).toEqual(["June 2024", "July 2024", "August 2024"]);
   });
 
   it("joins a wrapped line without a bullet onto the bulleted action above", () => {
     const p = plan([
-      ["1", "Rec", "", "• Review the service infrastructure for delivering\nstructured interventions\n• Train staff", "March 2007\nJune 2007", ""],
+      [
+        "1",
+        "Rec",
+        "",
+        "• Review the service infrastructure for delivering\nstructured interventions\n• Train staff",
+        "March 2007\nJune 2007",
+        "",
+      ],
     ]);
-    expect(texts(p)).toEqual(["Review the service infrastructure for delivering structured interventions", "Train staff"]);
+    expect(texts(p)).toEqual([
+      "Review the service infrastructure for delivering structured interventions",
+      "Train staff",
+    ]);
     expect(times(p)).toEqual(["March 2007", "June 2007"]);
   });
 
   it("does not take decimals, dates or abbreviations at the start of a line for numbering", () => {
-    const p = plan([["1", "Rec", "", "1.5 million to be saved\n31.03.25 report to board\ne.g. review the rota", "June 2024", ""]]);
-    expect(texts(p)).toEqual(["1.5 million to be saved", "31.03.25 report to board", "e.g. review the rota"]);
+    const p = plan([
+      [
+        "1",
+        "Rec",
+        "",
+        "1.5 million to be saved\n31.03.25 report to board\ne.g. review the rota",
+        "June 2024",
+        "",
+      ],
+    ]);
+    expect(texts(p)).toEqual([
+      "1.5 million to be saved",
+      "31.03.25 report to board",
+      "e.g. review the rota",
+    ]);
   });
 
   it("strips bullets from timescale lines too", () => {
@@ -79,7 +113,9 @@ describe("multi-line action cells", () => {
 
 describe("pairing actions with timescales", () => {
   it("pairs the n-th timescale with the n-th action", () => {
-    const p = plan([["1", "Rec", "", "• A\n• B\n• C", "June 2006\nSeptember 2006\nDecember 2006", ""]]);
+    const p = plan([
+      ["1", "Rec", "", "• A\n• B\n• C", "June 2006\nSeptember 2006\nDecember 2006", ""],
+    ]);
     expect(p.actions.map((a) => [a.action, a.timescale.due])).toEqual([
       ["A", "2006-06-30"],
       ["B", "2006-09-30"],
@@ -97,7 +133,9 @@ describe("pairing actions with timescales", () => {
   });
 
   it("joins several timescale lines for a single action into one timescale (nothing lost)", () => {
-    const p = plan([["1", "Rec", "", "Deliver the new system", "Phase 1: June 2022\nPhase 2: March 2023", ""]]);
+    const p = plan([
+      ["1", "Rec", "", "Deliver the new system", "Phase 1: June 2022\nPhase 2: March 2023", ""],
+    ]);
     expect(p.actions).toHaveLength(1);
     const a = p.actions[0]!;
     expect(a.timescale.text).toBe("Phase 1: June 2022; Phase 2: March 2023");
@@ -117,18 +155,20 @@ describe("pairing actions with timescales", () => {
     expect(flagged[2]!.timescale.kind).toBe("tbc");
     for (const a of flagged) {
       expect(a.needsReview).toBe(
-        "D3 lists 3 actions but E3 lists 2 timescales, so I paired them in order as far as they go. 1 action has no timescale.",
+        "D3 lists 3 actions but E3 lists 2 timescales, so I paired them in order as far as they go. 1 action has no timescale."
       );
     }
     expect(p.actions[0]!.needsReview).toBeUndefined();
   });
 
   it("flags every action when there are more timescales than actions, naming the extra ones", () => {
-    const p = plan([["1", "Rec", "", "• A\n• B", "June 2024\nJuly 2024\nAugust 2024\nMay 2025", ""]]);
+    const p = plan([
+      ["1", "Rec", "", "• A\n• B", "June 2024\nJuly 2024\nAugust 2024\nMay 2025", ""],
+    ]);
     expect(times(p)).toEqual(["June 2024", "July 2024"]);
     for (const a of p.actions) {
       expect(a.needsReview).toBe(
-        'D2 lists 2 actions but E2 lists 4 timescales, so I paired them in order as far as they go. Not paired with any action: "August 2024", "May 2025".',
+        'D2 lists 2 actions but E2 lists 4 timescales, so I paired them in order as far as they go. Not paired with any action: "August 2024", "May 2025".'
       );
     }
   });
@@ -152,7 +192,7 @@ describe("pairing actions with timescales", () => {
     expect(p.actions.every((a) => a.needsReview === undefined)).toBe(true);
   });
 
-  it("keeps a timescale without action text as an action \"\" for review", () => {
+  it('keeps a timescale without action text as an action "" for review', () => {
     const p = plan([["1", "Rec", "", "", "June 2024", ""]]);
     expect(p.actions).toHaveLength(1);
     expect(p.actions[0]!.action).toBe("");
@@ -163,8 +203,22 @@ describe("pairing actions with timescales", () => {
 
 describe("continuation rows (a page break in the source)", () => {
   const rows: CellValue[][] = [
-    ["7", "Throughcare procedures should be", "3. Supervision", "• Review procedures\n• Sample case records", "September 2006\nDecember 2006", "Head of Service"],
-    ["", "further developed.", "", "• Consider guidance\n• Roll out briefing", "December 2006\nMarch 2007", ""],
+    [
+      "7",
+      "Throughcare procedures should be",
+      "3. Supervision",
+      "• Review procedures\n• Sample case records",
+      "September 2006\nDecember 2006",
+      "Head of Service",
+    ],
+    [
+      "",
+      "further developed.",
+      "",
+      "• Consider guidance\n• Roll out briefing",
+      "December 2006\nMarch 2007",
+      "",
+    ],
     ["8", "Next", "4. Risk", "• Other", "June 2007", "Manager"],
   ];
 
@@ -212,13 +266,23 @@ describe("continuation rows (a page break in the source)", () => {
     ]);
   });
 
-  it("completes the last action above with an unbulleted fragment that has no timescale (the seed's \"procedures\")", () => {
+  it('completes the last action above with an unbulleted fragment that has no timescale (the seed\'s "procedures")', () => {
     const p = plan([
-      ["3", "Rec", "", "• Participate in seminar\n• Brief all employees of revised case recording", "June 2006\nJune 2006 and September 2006", ""],
+      [
+        "3",
+        "Rec",
+        "",
+        "• Participate in seminar\n• Brief all employees of revised case recording",
+        "June 2006\nJune 2006 and September 2006",
+        "",
+      ],
       HEAD,
       ["", "", "", "procedures", "", ""],
     ]);
-    expect(texts(p)).toEqual(["Participate in seminar", "Brief all employees of revised case recording procedures"]);
+    expect(texts(p)).toEqual([
+      "Participate in seminar",
+      "Brief all employees of revised case recording procedures",
+    ]);
     expect(p.actions[1]!.source.address).toBe("D2");
     // The fragment's row was used, so it is neither an action nor a skipped row.
     expect(p.skipped).toEqual([{ row: 3, reason: "repeated_header" }]);
@@ -229,7 +293,10 @@ describe("continuation rows (a page break in the source)", () => {
       ["3", "Rec", "", "• Brief all employees of revised", "June 2006", ""],
       ["", "", "", "case recording procedures\n• Audit the files", "September 2006", ""],
     ]);
-    expect(texts(p)).toEqual(["Brief all employees of revised case recording procedures", "Audit the files"]);
+    expect(texts(p)).toEqual([
+      "Brief all employees of revised case recording procedures",
+      "Audit the files",
+    ]);
     expect(times(p)).toEqual(["June 2006", "September 2006"]);
   });
 
@@ -243,7 +310,10 @@ describe("continuation rows (a page break in the source)", () => {
   });
 
   it("does not join a fragment onto a row that is not a continuation", () => {
-    const p = plan([["3", "Rec", "", "Brief staff", "June 2006", ""], ["4", "Next", "", "procedures", "", ""]]);
+    const p = plan([
+      ["3", "Rec", "", "Brief staff", "June 2006", ""],
+      ["4", "Next", "", "procedures", "", ""],
+    ]);
     expect(texts(p)).toEqual(["Brief staff", "procedures"]);
   });
 
@@ -306,7 +376,13 @@ describe("rows that are not actions", () => {
   });
 
   it("skips and records blank rows, including short and null rows", () => {
-    const p = plan([["", "", ""], [], null as unknown as CellValue[], ["1", "Rec", "", "A", "June 2024", ""], ["  ", null, undefined]]);
+    const p = plan([
+      ["", "", ""],
+      [],
+      null as unknown as CellValue[],
+      ["1", "Rec", "", "A", "June 2024", ""],
+      ["  ", null, undefined],
+    ]);
     expect(p.actions).toHaveLength(1);
     expect(p.skipped).toEqual([
       { row: 2, reason: "blank" },
@@ -333,20 +409,31 @@ describe("rows that are not actions", () => {
   });
 
   it("records a section heading but keeps the row's own area where the plan has an area column", () => {
-    const p = plan([["Theme 2: Leadership"], ["1", "Rec", "", "A", "June 2024", ""], ["2", "Rec", "Finance", "B", "June 2024", ""]]);
+    const p = plan([
+      ["Theme 2: Leadership"],
+      ["1", "Rec", "", "A", "June 2024", ""],
+      ["2", "Rec", "Finance", "B", "June 2024", ""],
+    ]);
     expect(p.actions.map((a) => a.area)).toEqual(["", "Finance"]);
     expect(p.skipped).toEqual([{ row: 2, reason: "section_heading", text: "Theme 2: Leadership" }]);
   });
 
   it("carries on the recommendation's text when a page break left only text in the Recommendation column", () => {
     const p = plan([
-      ["10", "Standards to be improved. Where problems are identified there should be clear", "", "• A", "June 2024", ""],
+      [
+        "10",
+        "Standards to be improved. Where problems are identified there should be clear",
+        "",
+        "• A",
+        "June 2024",
+        "",
+      ],
       ["", "strategies for actively managing them.", "", "", "", ""],
       ["", "", "", "• B", "July 2024", ""],
     ]);
     expect(p.recommendations).toHaveLength(1);
     expect(p.recommendations[0]!.text).toBe(
-      "Standards to be improved. Where problems are identified there should be clear strategies for actively managing them.",
+      "Standards to be improved. Where problems are identified there should be clear strategies for actively managing them."
     );
     expect(p.recommendations[0]!.actions).toEqual([0, 1]);
     expect(p.skipped).toEqual([]);
@@ -359,11 +446,17 @@ describe("rows that are not actions", () => {
       ["2", "Next", "", "• B", "July 2024", ""],
     ]);
     expect(p.recommendations[0]!.text).toBe("Improve reports.");
-    expect(p.skipped).toEqual([{ row: 3, reason: "section_heading", text: "Leadership and Governance" }]);
+    expect(p.skipped).toEqual([
+      { row: 3, reason: "section_heading", text: "Leadership and Governance" },
+    ]);
   });
 
   it("does not continue a recommendation across a section heading", () => {
-    const p = plan([["1", "Rec", "", "A", "June 2024", ""], ["Theme 2"], ["", "Loose", "", "B", "June 2024", ""]]);
+    const p = plan([
+      ["1", "Rec", "", "A", "June 2024", ""],
+      ["Theme 2"],
+      ["", "Loose", "", "B", "June 2024", ""],
+    ]);
     expect(p.recommendations.map((r) => [r.key, r.text])).toEqual([
       ["1", "Rec"],
       ["", "Loose"],
@@ -386,10 +479,22 @@ describe("rows that are not actions", () => {
 });
 
 describe("other columns", () => {
-  const head = ["Ref", "Action", "Timescale", "Revised Timescale", "Status", "Progress Update", "Lead Officer", "Theme"];
+  const head = [
+    "Ref",
+    "Action",
+    "Timescale",
+    "Revised Timescale",
+    "Status",
+    "Progress Update",
+    "Lead Officer",
+    "Theme",
+  ];
 
   it("replaces the timescale with a revised one and keeps the original", () => {
-    const p = read([head, ["1", "• A\n• B", "June 2024\nJuly 2024", "\nDecember 2024", "", "", "", ""]]);
+    const p = read([
+      head,
+      ["1", "• A\n• B", "June 2024\nJuly 2024", "\nDecember 2024", "", "", "", ""],
+    ]);
     const [a, b] = p.actions;
     expect(a!.timescale.text).toBe("June 2024");
     expect(a!.originalTimescale).toBeUndefined();
@@ -402,16 +507,21 @@ describe("other columns", () => {
 
   it("applies one revised timescale to all and reads a revised date serial", () => {
     const p = read([head, ["1", "• A\n• B", "June 2024", 45657, "", "", "", ""]]);
-    expect(p.actions.map((a) => [a.timescale.kind, a.timescale.due, a.originalTimescale?.text])).toEqual([
+    expect(
+      p.actions.map((a) => [a.timescale.kind, a.timescale.due, a.originalTimescale?.text])
+    ).toEqual([
       ["date", "2024-12-31", "June 2024"],
       ["date", "2024-12-31", "June 2024"],
     ]);
   });
 
   it("flags a revised timescale cell that cannot be paired", () => {
-    const p = read([head, ["1", "• A\n• B\n• C", "June 2024", "July 2024\nAugust 2024", "", "", "", ""]]);
+    const p = read([
+      head,
+      ["1", "• A\n• B\n• C", "June 2024", "July 2024\nAugust 2024", "", "", "", ""],
+    ]);
     expect(p.actions[0]!.needsReview).toBe(
-      "B2 lists 3 actions but D2 lists 2 revised timescales, so I paired them in order as far as they go. 1 action has no revised timescale.",
+      "B2 lists 3 actions but D2 lists 2 revised timescales, so I paired them in order as far as they go. 1 action has no revised timescale."
     );
   });
 
@@ -432,14 +542,34 @@ describe("other columns", () => {
   });
 
   it("shows a number in the status column as the percentage Excel shows", () => {
-    const p = read([head, ["1", "A", "June 2024", "", 1, "", "", ""], ["2", "B", "June 2024", "", 0.5, "", "", ""]]);
+    const p = read([
+      head,
+      ["1", "A", "June 2024", "", 1, "", "", ""],
+      ["2", "B", "June 2024", "", 0.5, "", "", ""],
+    ]);
     expect(p.actions.map((a) => a.statusText)).toEqual(["100%", "50%"]);
   });
 
   it("gives every action of a row the row's comments, lead and area", () => {
-    const p = read([head, ["1", "• A\n• B", "June 2024", "", "", "Met in May.\nPolicy drafted.", "J. Smith", "Governance"]]);
+    const p = read([
+      head,
+      [
+        "1",
+        "• A\n• B",
+        "June 2024",
+        "",
+        "",
+        "Met in May.\nPolicy drafted.",
+        "J. Smith",
+        "Governance",
+      ],
+    ]);
     for (const a of p.actions) {
-      expect([a.comments, a.lead, a.area]).toEqual(["Met in May.\nPolicy drafted.", "J. Smith", "Governance"]);
+      expect([a.comments, a.lead, a.area]).toEqual([
+        "Met in May.\nPolicy drafted.",
+        "J. Smith",
+        "Governance",
+      ]);
     }
   });
 });
@@ -506,14 +636,34 @@ describe("where the table sits", () => {
     expect(p.headerRow).toBe(7);
     expect(p.columns).toEqual({ key: 3, action: 4, timescale: 5 });
     expect(p.actions[1]!.source).toEqual({ sheet: "Plan 2024", row: 8, column: 4, address: "D8" });
-    expect(p.actions[1]!.timescaleSource).toEqual({ sheet: "Plan 2024", row: 8, column: 5, address: "E8" });
+    expect(p.actions[1]!.timescaleSource).toEqual({
+      sheet: "Plan 2024",
+      row: 8,
+      column: 5,
+      address: "E8",
+    });
   });
 
   it("names columns past Z as AA, AB ...", () => {
-    const p = read([["Action", "Timescale"], ["A", "June 2024"]], { sheet: "S", row: 1, column: 26 });
+    const p = read(
+      [
+        ["Action", "Timescale"],
+        ["A", "June 2024"],
+      ],
+      { sheet: "S", row: 1, column: 26 }
+    );
     expect(p.actions[0]!.source.address).toBe("Z2");
     expect(p.actions[0]!.timescaleSource.address).toBe("AA2");
-    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]);
+    expect([1, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
   });
 });
 
@@ -525,7 +675,12 @@ describe("when there is no plan", () => {
   };
 
   it("explains a sheet without the columns it needs, naming what it found", () => {
-    expect(problem([["Name", "Budget"], ["Ann", 100]])).toEqual({
+    expect(
+      problem([
+        ["Name", "Budget"],
+        ["Ann", 100],
+      ])
+    ).toEqual({
       code: "no_header",
       message:
         'No plan table on sheet \'Sheet1\': I need an Action column (e.g. "Action Required", "Actions") and a Timescale column (e.g. "Timescale", "Target Date", "Due Date"). Row 1 has: "Name", "Budget".',
@@ -534,20 +689,23 @@ describe("when there is no plan", () => {
   });
 
   it("says which column is missing, from the most header-like row", () => {
-    const noTime = problem([["Quarterly report"], ["Ref", "Actions", "Q1 2024/25", "Target"], ["1", "Do", "Green", 5]], {
-      sheet: "Plan",
-      row: 3,
-    });
+    const noTime = problem(
+      [["Quarterly report"], ["Ref", "Actions", "Q1 2024/25", "Target"], ["1", "Do", "Green", 5]],
+      {
+        sheet: "Plan",
+        row: 3,
+      }
+    );
     expect(noTime.code).toBe("no_timescale_column");
     expect(noTime.message).toBe(
-      'No plan table on sheet \'Plan\': row 4 has an Action column ("Actions") but I also need a Timescale column (e.g. "Timescale", "Target Date", "Due Date"). Row 4 has: "Ref", "Actions", "Q1 2024/25", "Target". Columns headed by a period or a target ("Q1 2024/25", "Target") hold ratings or measures, not deadlines.',
+      'No plan table on sheet \'Plan\': row 4 has an Action column ("Actions") but I also need a Timescale column (e.g. "Timescale", "Target Date", "Due Date"). Row 4 has: "Ref", "Actions", "Q1 2024/25", "Target". Columns headed by a period or a target ("Q1 2024/25", "Target") hold ratings or measures, not deadlines.'
     );
     expect(noTime.headersFound).toEqual(["Ref", "Actions", "Q1 2024/25", "Target"]);
 
     const noAction = problem([["Item", "Deadline", "Owner"]]);
     expect(noAction.code).toBe("no_action_column");
     expect(noAction.message).toBe(
-      'No plan table on sheet \'Sheet1\': row 1 has a Timescale column ("Deadline") but I also need an Action column (e.g. "Action Required", "Actions"). Row 1 has: "Item", "Deadline", "Owner".',
+      'No plan table on sheet \'Sheet1\': row 1 has a Timescale column ("Deadline") but I also need an Action column (e.g. "Action Required", "Actions"). Row 1 has: "Item", "Deadline", "Owner".'
     );
   });
 
@@ -558,7 +716,7 @@ describe("when there is no plan", () => {
     const p = problem(values);
     expect(p.code).toBe("empty");
     expect(p.message).toBe(
-      'Sheet \'Sheet1\' is empty: I need a plan table with an Action column (e.g. "Action Required", "Actions") and a Timescale column (e.g. "Timescale", "Target Date", "Due Date").',
+      'Sheet \'Sheet1\' is empty: I need a plan table with an Action column (e.g. "Action Required", "Actions") and a Timescale column (e.g. "Timescale", "Target Date", "Due Date").'
     );
   });
 
@@ -570,7 +728,15 @@ describe("when there is no plan", () => {
   });
 
   it("never throws on input that is not a table", () => {
-    for (const bad of [null, undefined, "text", 5, [null], [[{}]], [["Action", "Timescale"], "row"]]) {
+    for (const bad of [
+      null,
+      undefined,
+      "text",
+      5,
+      [null],
+      [[{}]],
+      [["Action", "Timescale"], "row"],
+    ]) {
       expect(() => readPlan(bad as unknown as CellValue[][], { sheet: "S" })).not.toThrow();
     }
   });
@@ -578,21 +744,37 @@ describe("when there is no plan", () => {
 
 describe("line breaks", () => {
   const line = fc.oneof(
-    fc.constantFrom("• Review", "- Train staff", "1. Audit", "a) Report", "(ii) Consult", "June 2024", "-", "  ", "", "e.g. this", "wrapped text"),
-    fc.string({ maxLength: 10 }).filter((s) => !/[\r\n\v\f\u2028\u2029\u0085]/.test(s)),
+    fc.constantFrom(
+      "• Review",
+      "- Train staff",
+      "1. Audit",
+      "a) Report",
+      "(ii) Consult",
+      "June 2024",
+      "-",
+      "  ",
+      "",
+      "e.g. this",
+      "wrapped text"
+    ),
+    fc.string({ maxLength: 10 }).filter((s) => !/[\r\n\v\f\u2028\u2029\u0085]/.test(s))
   );
   it("reads a cell the same whether its lines end in \\n, \\r\\n or Word's \\v", () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), fc.array(line, { minLength: 0, maxLength: 6 }), (acts, scales) => {
-        const readWith = (br: string) => {
-          const p = plan([["1", "Rec", "", acts.join(br), scales.join(br), ""]]);
-          return p.actions.map((a) => [a.action, a.timescale.text, a.needsReview ?? ""]);
-        };
-        const lf = readWith("\n");
-        expect(readWith("\r\n")).toEqual(lf);
-        expect(readWith("\u000b")).toEqual(lf);
-      }),
-      { numRuns: 300 },
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.array(line, { minLength: 0, maxLength: 6 }),
+        (acts, scales) => {
+          const readWith = (br: string) => {
+            const p = plan([["1", "Rec", "", acts.join(br), scales.join(br), ""]]);
+            return p.actions.map((a) => [a.action, a.timescale.text, a.needsReview ?? ""]);
+          };
+          const lf = readWith("\n");
+          expect(readWith("\r\n")).toEqual(lf);
+          expect(readWith("\u000b")).toEqual(lf);
+        }
+      ),
+      { numRuns: 300 }
     );
   });
 });
@@ -600,37 +782,56 @@ describe("line breaks", () => {
 describe("property: any grid", () => {
   const cell = fc.oneof(
     fc.string({ maxLength: 12 }),
-    fc.constantFrom("Action", "Timescale", "No.", "June 2024", "• A\n• B", "1. x\n2. y", "", "#REF!", "#N/A", "Theme 1"),
+    fc.constantFrom(
+      "Action",
+      "Timescale",
+      "No.",
+      "June 2024",
+      "• A\n• B",
+      "1. x\n2. y",
+      "",
+      "#REF!",
+      "#N/A",
+      "Theme 1"
+    ),
     fc.integer({ min: -5, max: 60000 }),
     fc.double({ noNaN: false }),
     fc.boolean(),
-    fc.constant(null),
+    fc.constant(null)
   );
   const grid = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 15 });
 
   it("never throws, and every action's cells lie inside the array", () => {
     fc.assert(
-      fc.property(grid, fc.integer({ min: 1, max: 50 }), fc.integer({ min: 1, max: 30 }), (rows, row0, col0) => {
-        // Half the grids get a real header row, so that the table rules run too.
-        const values: CellValue[][] = rows.length % 2 === 0 ? [["No.", "Action", "Timescale", "Status"], ...rows] : rows;
-        const result = readPlan(values, { sheet: "S", row: row0, column: col0 });
-        if (!result.ok) {
-          expect(typeof result.problem.message).toBe("string");
-          return;
-        }
-        for (const a of result.plan.actions) {
-          for (const ref of [a.source, a.timescaleSource]) {
-            const r = ref.row - row0;
-            const c = ref.column - col0;
-            expect(r).toBeGreaterThanOrEqual(0);
-            expect(r).toBeLessThan(values.length);
-            expect(c).toBeGreaterThanOrEqual(0);
-            expect(ref.address).toBe(columnLetters(ref.column) + ref.row);
+      fc.property(
+        grid,
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: 1, max: 30 }),
+        (rows, row0, col0) => {
+          // Half the grids get a real header row, so that the table rules run too.
+          const values: CellValue[][] =
+            rows.length % 2 === 0 ? [["No.", "Action", "Timescale", "Status"], ...rows] : rows;
+          const result = readPlan(values, { sheet: "S", row: row0, column: col0 });
+          if (!result.ok) {
+            expect(typeof result.problem.message).toBe("string");
+            return;
           }
+          for (const a of result.plan.actions) {
+            for (const ref of [a.source, a.timescaleSource]) {
+              const r = ref.row - row0;
+              const c = ref.column - col0;
+              expect(r).toBeGreaterThanOrEqual(0);
+              expect(r).toBeLessThan(values.length);
+              expect(c).toBeGreaterThanOrEqual(0);
+              expect(ref.address).toBe(columnLetters(ref.column) + ref.row);
+            }
+          }
+          expect(result.plan.actions.map((a) => a.index)).toEqual(
+            result.plan.actions.map((_, i) => i)
+          );
         }
-        expect(result.plan.actions.map((a) => a.index)).toEqual(result.plan.actions.map((_, i) => i));
-      }),
-      { numRuns: 400 },
+      ),
+      { numRuns: 400 }
     );
   });
 });
