@@ -19,6 +19,7 @@ import {
   type CellValue,
   type IsoDate,
   type Plan,
+  type ReadSettings,
   type Status,
   type StatusSettings,
   type Summary,
@@ -38,20 +39,32 @@ export interface PlanSource {
   origin?: ValuesOrigin;
   /** How to name the plan in a message: "the range given", "table ImprovementPlan". */
   label: string;
+  /** The workbook's own reading settings (financial year start, day/month order), when known. */
+  readSettings?: Partial<ReadSettings>;
+  /** The workbook's due-soon window, when known: it replaces the default 30 days. */
+  dueSoon?: { days: number; nextCommittee: IsoDate | null };
 }
 
 export interface JudgeOptions {
   asAt: IsoDate;
   dueSoonDays: number;
+  nextCommittee?: IsoDate | null;
 }
 
 function statusSettings(options: JudgeOptions): StatusSettings {
-  return { asAt: options.asAt, dueSoonDays: options.dueSoonDays, nextCommittee: null };
+  return { asAt: options.asAt, dueSoonDays: options.dueSoonDays, nextCommittee: options.nextCommittee ?? null };
+}
+
+/** The options with the workbook's due-soon window, where the plan came with one. */
+function withWorkbookWindow(source: PlanSource, options: JudgeOptions): JudgeOptions {
+  return source.dueSoon
+    ? { ...options, dueSoonDays: source.dueSoon.days, nextCommittee: source.dueSoon.nextCommittee }
+    : options;
 }
 
 /** The plan read from values, or a problem naming what was found instead. */
 export function readPlanOrProblem(source: PlanSource): Plan {
-  const result = readPlan(source.values, source.origin ?? { sheet: "" });
+  const result = readPlan(source.values, source.origin ?? { sheet: "" }, source.readSettings);
   if (!result.ok) {
     const seen = result.problem.headersFound.filter((h) => h.trim() !== "");
     const found = seen.length > 0 ? ` Headers found: ${seen.join(", ")}.` : "";
@@ -61,13 +74,15 @@ export function readPlanOrProblem(source: PlanSource): Plan {
 }
 
 /** The engine's summary of a plan as at a date (the same figures as the committee summary). */
-export function summariseSource(source: PlanSource, options: JudgeOptions): Summary {
+export function summariseSource(source: PlanSource, given: JudgeOptions): Summary {
   const plan = readPlanOrProblem(source);
+  const options = withWorkbookWindow(source, given);
   const statuses = judgePlan(plan, statusSettings(options));
   return summarise(plan, statuses, {
     asAt: options.asAt,
     builtAt: "",
     dueSoonDays: options.dueSoonDays,
+    nextCommittee: options.nextCommittee ?? null,
     planName: source.label,
     source: source.label,
   });

@@ -3,12 +3,61 @@
  * argument. Works only in the shared runtime, where a custom function may read
  * (never write) the workbook through `new Excel.RequestContext()`.
  */
+import { parseIsoDate, type DateOrder, type IsoDate } from "../plan";
 import { findPlanCandidates, pickPlan, type LocatedCandidate } from "../workbook/locate";
 import { notAvailable } from "./errors";
 import type { PlanSource } from "./core";
 
 /** Reads the workbook's candidates; replaced in tests by a fake context's reader. */
 export type CandidateReader = () => Promise<LocatedCandidate[]>;
+
+/**
+ * The settings the task pane saves in the workbook (src/workbook/settings-store.ts,
+ * key "planTracker.settings"), as far as the functions use them: which plan the
+ * officer picked, how timescales are read, and the due-soon window. Read here
+ * without importing the pane's module, so the functions' bundle stays small;
+ * anything missing or malformed falls back to the defaults.
+ */
+export interface WorkbookSettings {
+  planId: string | null;
+  financialYearStartMonth?: number;
+  dateOrder?: DateOrder;
+  dueSoonDays?: number;
+  nextCommittee?: IsoDate | null;
+}
+export type SettingsReader = () => WorkbookSettings;
+
+export const PANE_SETTINGS_KEY = "planTracker.settings";
+
+const documentSettings: SettingsReader = () => {
+  let stored: unknown = null;
+  try {
+    stored = typeof Office !== "undefined" ? Office.context?.document?.settings?.get(PANE_SETTINGS_KEY) : null;
+  } catch {
+    stored = null; // no document settings in this host: defaults
+  }
+  return readWorkbookSettings(stored);
+};
+
+/** Whatever is stored, as the settings the functions use (invalid fields dropped). */
+export function readWorkbookSettings(stored: unknown): WorkbookSettings {
+  const s = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
+  const int = (v: unknown, lo: number, hi: number) => typeof v === "number" && Number.isInteger(v) && v >= lo && v <= hi;
+  return {
+    planId: typeof s.planId === "string" && s.planId !== "" ? s.planId : null,
+    financialYearStartMonth: int(s.financialYearStartMonth, 1, 12) ? (s.financialYearStartMonth as number) : undefined,
+    dateOrder: s.dateOrder === "DMY" || s.dateOrder === "MDY" ? s.dateOrder : undefined,
+    dueSoonDays: int(s.dueSoonDays, 0, 3660) ? (s.dueSoonDays as number) : undefined,
+    nextCommittee: typeof s.nextCommittee === "string" ? parseIsoDate(s.nextCommittee) : null,
+  };
+}
+
+let settingsReader: SettingsReader = documentSettings;
+
+/** For tests: read settings from elsewhere (null restores the document's). */
+export function setSettingsReader(next: SettingsReader | null): void {
+  settingsReader = next ?? documentSettings;
+}
 
 const excelReader: CandidateReader = async () => {
   if (typeof Excel === "undefined" || typeof Excel.RequestContext !== "function") {
@@ -29,7 +78,8 @@ export function setCandidateReader(next: CandidateReader | null): void {
 }
 
 /**
- * The workbook's plan. Several volatile cells recalculating together share one
+ * The workbook's plan (the one the officer picked in the pane, else the first
+ * found), with the workbook's reading settings. Several volatile cells recalculating together share one
  * read while it is in flight; nothing is kept after it, so an edit is never missed.
  */
 export async function workbookPlan(): Promise<PlanSource> {
@@ -39,12 +89,21 @@ export async function workbookPlan(): Promise<PlanSource> {
     });
   }
   const candidates = await inFlight;
-  const plan = pickPlan(candidates);
+  const settings = settingsReader();
+  const plan = pickPlan(candidates, settings.planId);
   if (!plan) {
     throw notAvailable(
       "No plan table found in this workbook (a table with an Action and a Timescale column). Give the plan's range instead, for example =PLAN.OVERDUE(A1:G40)."
     );
   }
   const label = plan.table ? `Table ${plan.table}` : `Sheet '${plan.sheet}' (${plan.address})`;
-  return { values: plan.values, origin: plan.origin, label };
+  const readSettings = {
+    ...(settings.financialYearStartMonth ? { financialYearStartMonth: settings.financialYearStartMonth } : {}),
+    ...(settings.dateOrder ? { dateOrder: settings.dateOrder } : {}),
+  };
+  const dueSoon =
+    settings.dueSoonDays !== undefined || settings.nextCommittee
+      ? { days: settings.dueSoonDays ?? 30, nextCommittee: settings.nextCommittee ?? null }
+      : undefined;
+  return { values: plan.values, origin: plan.origin, label, readSettings, dueSoon };
 }

@@ -7,7 +7,7 @@ import { cell, CustomFunctionsError } from "./setup";
 import * as fs from "fs";
 import * as path from "path";
 import { count, daysOverdue, due, overdue, setToday, status, summary } from "../../src/functions/functions";
-import { setCandidateReader } from "../../src/functions/workbook-plan";
+import { readWorkbookSettings, setCandidateReader, setSettingsReader } from "../../src/functions/workbook-plan";
 import { STATUS_LABEL, STATUS_ORDER, toExcelSerial, type Status } from "../../src/plan";
 
 const fixtures = path.join(__dirname, "..", "fixtures", "seed-plan");
@@ -36,6 +36,7 @@ beforeEach(() => setToday(() => "2006-12-28"));
 afterEach(() => {
   setToday(null);
   setCandidateReader(null);
+  setSettingsReader(null);
 });
 
 describe("PLAN.OVERDUE", () => {
@@ -267,6 +268,29 @@ describe("without a plan argument (the workbook's plan, read in the shared runti
     expect(await count()).toBe(38);
     expect(((await overdue()) as unknown[][]).length).toBe(21);
     expect(await summary(OMITTED, AS_AT_SERIAL)).toEqual(await summary(planValues, AS_AT_SERIAL));
+  });
+
+  it("reads the plan the officer picked in the task pane, with the pane's due-soon window", async () => {
+    const other = {
+      id: "sheet:Old plan",
+      sheet: "Old plan",
+      address: "A1:B3",
+      values: [["Action", "Due date"], ["Write the policy", "June 2006"], ["Train staff", "TBC"]],
+      origin: { sheet: "Old plan", row: 1, column: 1 },
+    };
+    setCandidateReader(async () => [candidate, other]);
+    setSettingsReader(() => readWorkbookSettings({ planId: "sheet:Old plan" }));
+    expect(await count(OMITTED, OMITTED, AS_AT_SERIAL)).toBe(2);
+    expect(await count("Overdue", OMITTED, AS_AT_SERIAL)).toBe(1);
+    // A plan id that no longer exists falls back to the first plan found.
+    setSettingsReader(() => readWorkbookSettings({ planId: "table:Gone" }));
+    expect(await count(OMITTED, OMITTED, AS_AT_SERIAL)).toBe(38);
+    // The pane's window of 2 days: only what is due by 30 December 2006 is "due soon" (none is).
+    setSettingsReader(() => readWorkbookSettings({ dueSoonDays: 2 }));
+    const dueBy30Dec = expected.actions.filter((a) => a.status === "due_soon" && a.due! <= "2006-12-30").length;
+    expect(await count("Due soon", OMITTED, AS_AT_SERIAL)).toBe(dueBy30Dec);
+    setSettingsReader(() => readWorkbookSettings({ dueSoonDays: "lots", dateOrder: "XYZ", planId: 7 }));
+    expect(await count("Due soon", OMITTED, AS_AT_SERIAL)).toBe(13);
   });
 
   it("gives #N/A, saying what to do, when the workbook has no plan", async () => {
