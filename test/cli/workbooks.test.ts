@@ -4,6 +4,7 @@
  * Table beside other tables, and two plans in one workbook.
  */
 import * as path from "path";
+import { parseTimescale } from "../../src/plan";
 import { ensureCliBuilt, runPlan, scratchDir } from "./build";
 import { putRows, utc, writeWorkbook } from "./workbooks";
 
@@ -241,4 +242,24 @@ test("actions needing review, without a date, recurring, complete or on hold are
   expect(table).toMatch(/^2\s+Annual review\s+May annually\s+next 2025-05-31\s+Ongoing$/m);
   expect(table).toMatch(/^Needs review \(3\):$/m);
   expect(table).toMatch(/^On hold\s+1$/m);
+});
+
+test("--fy-start and --date-order reach the reading of the plan", async () => {
+  const file = path.join(dir, "settings.xlsx");
+  await writeWorkbook(file, (wb) => {
+    putRows(wb.addWorksheet("Plan"), { row: 1, column: 1 }, [
+      ["Ref", "Action", "Timescale"],
+      ["1", "Balance the budget", "2024/25"],
+      ["2", "Report to board", "05/09/24"],
+    ]);
+  });
+  const uk = statusJson(file);
+  expect(uk.actions.map((a: { due: string }) => a.due)).toEqual(["2025-03-31", "2024-09-05"]);
+  const other = statusJson(file, "--fy-start", "July", "--date-order", "MDY");
+  const settings = { financialYearStartMonth: 7, dateOrder: "MDY" as const };
+  expect(other.actions.map((a: { due: string }) => a.due)).toEqual([
+    parseTimescale("2024/25", settings).due,
+    "2024-05-09",
+  ]);
+  expect(other.actions[0].due).not.toBe("2025-03-31");
 });
