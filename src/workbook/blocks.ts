@@ -53,20 +53,31 @@ export async function readValuesInBlocks(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   box: GridBox,
-  withFirst?: () => void,
+  withFirst?: () => void
 ): Promise<BlockReadResult> {
   const out: CellValue[][] = [];
   let syncs = 0;
-  let rows = Math.min(box.rowCount, FIRST_BLOCK_ROWS, Math.floor(MAX_BLOCK_CELLS / Math.max(1, box.columnCount)));
+  let rows = Math.min(
+    box.rowCount,
+    FIRST_BLOCK_ROWS,
+    Math.floor(MAX_BLOCK_CELLS / Math.max(1, box.columnCount))
+  );
   let first = true;
   let done = 0;
   while (done < box.rowCount) {
     const count = Math.min(rows, box.rowCount - done);
-    const range = sheet.getRangeByIndexes(box.rowIndex + done, box.columnIndex, count, box.columnCount);
+    const range = sheet.getRangeByIndexes(
+      box.rowIndex + done,
+      box.columnIndex,
+      count,
+      box.columnCount
+    );
     range.load("values");
     if (first && withFirst) withFirst();
     try {
       syncs++;
+      // One sync per block is the point: each block's size depends on the one before.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (e) {
       if (isPayloadError(e) && count > 1) {

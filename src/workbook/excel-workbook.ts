@@ -13,21 +13,33 @@
  *   the summary is too big for one request, when the write is split.
  * - flagOverdue, clearFlags: 2 syncs each (the cells' formats and protection; then the write).
  */
-import {
-  readPlan,
-  type CellRef,
-  type CellValue,
-  type ReportRecord,
-  type Summary,
-} from "../plan";
+import { readPlan, type CellRef, type CellValue, type ReportRecord, type Summary } from "../plan";
 import { buildSummaryLayout, DEFAULT_SUMMARY_SHEET } from "../report/layout";
-import type { BuildOutcome, FlagOutcome, LoadedPlan, PlanCandidate, PlanSettings, WorkbookApi } from "./api";
+import type {
+  BuildOutcome,
+  FlagOutcome,
+  LoadedPlan,
+  PlanCandidate,
+  PlanSettings,
+  WorkbookApi,
+} from "./api";
 import { readValuesInBlocks, type GridBox } from "./blocks";
 import { clearAllFlags, flagCells } from "./flags";
-import { EMPTY_HISTORY, HISTORY_SHEET, historyFromRange, queueHistoryRead, queueHistoryWrite, type HistoryState } from "./history-store";
+import {
+  EMPTY_HISTORY,
+  HISTORY_SHEET,
+  historyFromRange,
+  queueHistoryRead,
+  queueHistoryWrite,
+  type HistoryState,
+} from "./history-store";
 import { looksLikePlan, stripSheet } from "./locate";
 import { capabilities, explain, requireExcelApi, WorkbookError } from "./requirements";
-import { loadSettings as readSettings, saveSettings as writeSettings, validSheetName } from "./settings-store";
+import {
+  loadSettings as readSettings,
+  saveSettings as writeSettings,
+  validSheetName,
+} from "./settings-store";
 import { RequestBudget, writeLayout } from "./summary-writer";
 
 /** Rows read from the top of each table or sheet to recognise a plan's header row. */
@@ -35,14 +47,26 @@ export const HEADER_PROBE_ROWS = 40;
 
 /** A1 box ("B3:H40") to 0-based indexes. */
 export function gridBox(address: string): GridBox {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(stripSheet(address));
-  if (!m) throw new WorkbookError("excel_error", `Plan Tracker could not understand the address "${address}".`);
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
+    stripSheet(address)
+  );
+  if (!m)
+    throw new WorkbookError(
+      "excel_error",
+      `Plan Tracker could not understand the address "${address}".`
+    );
+  const col = (s: string) =>
+    [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const top = Number(m[2]);
   const left = col(m[1]);
   const bottom = m[4] ? Number(m[4]) : top;
   const right = m[3] ? col(m[3]) : left;
-  return { rowIndex: top - 1, columnIndex: left - 1, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  return {
+    rowIndex: top - 1,
+    columnIndex: left - 1,
+    rowCount: bottom - top + 1,
+    columnCount: right - left + 1,
+  };
 }
 
 function sameName(a: string, b: string): boolean {
@@ -64,10 +88,19 @@ interface Cache {
 }
 
 export function createExcelWorkbook(): WorkbookApi {
-  const cache: Cache = { candidates: new Map(), sheetNames: null, history: null, lastPlanSheet: null };
-  const historyKnown = () => cache.sheetNames !== null && cache.sheetNames.some((n) => sameName(n, HISTORY_SHEET));
+  const cache: Cache = {
+    candidates: new Map(),
+    sheetNames: null,
+    history: null,
+    lastPlanSheet: null,
+  };
+  const historyKnown = () =>
+    cache.sheetNames !== null && cache.sheetNames.some((n) => sameName(n, HISTORY_SHEET));
 
-  async function run<T>(doing: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  async function run<T>(
+    doing: string,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
     requireExcelApi();
     try {
       return await Excel.run(batch);
@@ -94,7 +127,13 @@ export function createExcelWorkbook(): WorkbookApi {
           range.load("address");
           const head = range.getRow(0).getResizedRange(HEADER_PROBE_ROWS - 1, 0);
           head.load("values");
-          return { id: `table:${t.name}`, sheet: t.worksheet.name, table: t.name as string | undefined, range, head };
+          return {
+            id: `table:${t.name}`,
+            sheet: t.worksheet.name,
+            table: t.name as string | undefined,
+            range,
+            head,
+          };
         }),
         ...sheetNames
           .filter((n) => !withTables.has(n) && !sameName(n, HISTORY_SHEET))
@@ -104,7 +143,13 @@ export function createExcelWorkbook(): WorkbookApi {
             range.load("address");
             const head = range.getRow(0).getResizedRange(HEADER_PROBE_ROWS - 1, 0);
             head.load("values");
-            return { id: `sheet:${name}`, sheet: name, table: undefined as string | undefined, range, head };
+            return {
+              id: `sheet:${name}`,
+              sheet: name,
+              table: undefined as string | undefined,
+              range,
+              head,
+            };
           }),
       ];
       await context.sync();
@@ -134,11 +179,16 @@ export function createExcelWorkbook(): WorkbookApi {
     if (!cache.candidates.has(candidateId)) await listPlans();
     const candidate = cache.candidates.get(candidateId);
     if (!candidate) {
-      throw new WorkbookError("no_plan", `Plan Tracker can no longer find the plan it was reading (${candidateId.replace(/^\w+:/, "")}). Choose the plan again.`);
+      throw new WorkbookError(
+        "no_plan",
+        `Plan Tracker can no longer find the plan it was reading (${candidateId.replace(/^\w+:/, "")}). Choose the plan again.`
+      );
     }
     return run("read the plan", async (context) => {
       const sheet = context.workbook.worksheets.getItem(candidate.sheet);
-      const current = candidate.table ? context.workbook.tables.getItem(candidate.table).getRange() : sheet.getUsedRange(true);
+      const current = candidate.table
+        ? context.workbook.tables.getItem(candidate.table).getRange()
+        : sheet.getUsedRange(true);
       const sheets = context.workbook.worksheets;
       let history: Excel.Range | null = null;
       const box = gridBox(candidate.address);
@@ -150,10 +200,18 @@ export function createExcelWorkbook(): WorkbookApi {
       });
       let values = read.values;
       const now = gridBox(current.address);
-      if (now.rowIndex === box.rowIndex && now.columnIndex === box.columnIndex && now.columnCount === box.columnCount) {
+      if (
+        now.rowIndex === box.rowIndex &&
+        now.columnIndex === box.columnIndex &&
+        now.columnCount === box.columnCount
+      ) {
         if (now.rowCount > box.rowCount) {
           // Rows added since the plan was listed: read just those.
-          read = await readValuesInBlocks(context, sheet, { ...box, rowIndex: box.rowIndex + box.rowCount, rowCount: now.rowCount - box.rowCount });
+          read = await readValuesInBlocks(context, sheet, {
+            ...box,
+            rowIndex: box.rowIndex + box.rowCount,
+            rowCount: now.rowCount - box.rowCount,
+          });
           values = values.concat(read.values);
         } else values = values.slice(0, now.rowCount);
       } else {
@@ -161,16 +219,24 @@ export function createExcelWorkbook(): WorkbookApi {
         values = read.values;
       }
       const address = stripSheet(current.address);
-      const fresh: PlanCandidate = { ...candidate, address, label: candidate.table ? candidate.label : `${candidate.sheet} (${address})` };
+      const fresh: PlanCandidate = {
+        ...candidate,
+        address,
+        label: candidate.table ? candidate.label : `${candidate.sheet} (${address})`,
+      };
       cache.candidates.set(fresh.id, fresh);
       cache.sheetNames = sheets.items.map((s) => s.name);
       const h = history as Excel.Range | null;
       cache.history = h ? historyFromRange(h) : historyKnown() ? null : EMPTY_HISTORY;
       cache.lastPlanSheet = candidate.sheet;
-      const result = readPlan(values, { sheet: candidate.sheet, row: now.rowIndex + 1, column: now.columnIndex + 1 }, {
-        financialYearStartMonth: settings.financialYearStartMonth,
-        dateOrder: settings.dateOrder,
-      });
+      const result = readPlan(
+        values,
+        { sheet: candidate.sheet, row: now.rowIndex + 1, column: now.columnIndex + 1 },
+        {
+          financialYearStartMonth: settings.financialYearStartMonth,
+          dateOrder: settings.dateOrder,
+        }
+      );
       return { candidate: fresh, result };
     });
   }
@@ -195,7 +261,9 @@ export function createExcelWorkbook(): WorkbookApi {
 
   async function buildSummary(summary: Summary, settings: PlanSettings): Promise<BuildOutcome> {
     const caps = capabilities();
-    const wanted = validSheetName(settings.summarySheetName) ? settings.summarySheetName : DEFAULT_SUMMARY_SHEET;
+    const wanted = validSheetName(settings.summarySheetName)
+      ? settings.summarySheetName
+      : DEFAULT_SUMMARY_SHEET;
     return run("build the committee summary", async (context) => {
       // 1. What is there: sheets, their protection, the history (which marks our own sheet)
       //    and, when the last read told us which sheet is ours, its charts (to replace them).
@@ -206,7 +274,12 @@ export function createExcelWorkbook(): WorkbookApi {
         structure?.load("protected");
         const charts = ownGuess ? sheets.getItem(ownGuess).charts : null;
         charts?.load("items/name");
-        return { structure, history: withHistory ? queueHistoryRead(context) : null, charts, chartsOf: ownGuess };
+        return {
+          structure,
+          history: withHistory ? queueHistoryRead(context) : null,
+          charts,
+          chartsOf: ownGuess,
+        };
       };
       const guess = cache.history?.summarySheet ?? null;
       const ownGuess = guess && cache.sheetNames?.some((n) => sameName(n, guess)) ? guess : null;
@@ -218,7 +291,11 @@ export function createExcelWorkbook(): WorkbookApi {
         look = queueLook(false, null); // a sheet went away since we last looked
         await context.sync();
       }
-      const infos: SheetInfo[] = sheets.items.map((s) => ({ name: s.name, position: s.position, protected: s.protection.protected }));
+      const infos: SheetInfo[] = sheets.items.map((s) => ({
+        name: s.name,
+        position: s.position,
+        protected: s.protection.protected,
+      }));
       const historyInfo = infos.find((s) => sameName(s.name, HISTORY_SHEET));
       let historyRange = look.history;
       if (historyInfo && !historyRange) {
@@ -228,14 +305,22 @@ export function createExcelWorkbook(): WorkbookApi {
       const history = historyInfo && historyRange ? historyFromRange(historyRange) : EMPTY_HISTORY;
 
       if (look.structure?.protected) {
-        throw new WorkbookError("structure_protected", "The workbook's structure is protected, so Plan Tracker cannot add the committee summary sheet. Nothing was changed. Unprotect the workbook (Review > Protect Workbook) and try again.");
+        throw new WorkbookError(
+          "structure_protected",
+          "The workbook's structure is protected, so Plan Tracker cannot add the committee summary sheet. Nothing was changed. Unprotect the workbook (Review > Protect Workbook) and try again."
+        );
       }
       if (historyInfo?.protected) {
-        throw new WorkbookError("protected", `Plan Tracker's history sheet '${HISTORY_SHEET}' is protected, so the report cannot be recorded. Nothing was changed. Unprotect that sheet and try again.`);
+        throw new WorkbookError(
+          "protected",
+          `Plan Tracker's history sheet '${HISTORY_SHEET}' is protected, so the report cannot be recorded. Nothing was changed. Unprotect that sheet and try again.`
+        );
       }
 
       // 2. Where the summary goes: our own sheet is replaced; an officer's sheet is never touched.
-      const own = history.summarySheet ? infos.find((s) => sameName(s.name, history.summarySheet!)) : undefined;
+      const own = history.summarySheet
+        ? infos.find((s) => sameName(s.name, history.summarySheet!))
+        : undefined;
       const taken = (name: string) => infos.some((s) => sameName(s.name, name));
       let target = wanted;
       let replace: SheetInfo | undefined;
@@ -259,15 +344,27 @@ export function createExcelWorkbook(): WorkbookApi {
         }
       }
       if (replace?.protected) {
-        throw new WorkbookError("protected", `The sheet '${replace.name}' is protected, so Plan Tracker cannot rebuild the committee summary there. Nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.`);
+        throw new WorkbookError(
+          "protected",
+          `The sheet '${replace.name}' is protected, so Plan Tracker cannot rebuild the committee summary there. Nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.`
+        );
       }
 
-      const layout = buildSummaryLayout(summary, history.records, { sheetName: target, planSheet: cache.lastPlanSheet ?? undefined });
-      const record: ReportRecord = { asAt: summary.asAt, builtAt: summary.builtAt, total: summary.total, counts: { ...summary.counts } };
+      const layout = buildSummaryLayout(summary, history.records, {
+        sheetName: target,
+        planSheet: cache.lastPlanSheet ?? undefined,
+      });
+      const record: ReportRecord = {
+        asAt: summary.asAt,
+        builtAt: summary.builtAt,
+        total: summary.total,
+        counts: { ...summary.counts },
+      };
 
       let oldCharts: Excel.Chart[] = [];
       if (replace) {
-        if (look.charts && look.chartsOf && sameName(look.chartsOf, replace.name)) oldCharts = look.charts.items;
+        if (look.charts && look.chartsOf && sameName(look.chartsOf, replace.name))
+          oldCharts = look.charts.items;
         else {
           const charts = sheets.getItem(replace.name).charts;
           charts.load("items/name");
@@ -278,7 +375,8 @@ export function createExcelWorkbook(): WorkbookApi {
 
       // 3. The write: one request unless the summary is too big for one.
       const budget = new RequestBudget(context);
-      if (caps.suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
+      if (caps.suspendCalculation)
+        context.workbook.application.suspendApiCalculationUntilNextSync();
       let ws: Excel.Worksheet;
       if (replace) {
         // Cleared in place, not deleted and added again, so links and formulas elsewhere that
@@ -296,14 +394,23 @@ export function createExcelWorkbook(): WorkbookApi {
       await budget.flush();
 
       cache.history = { records: [...history.records, record], summarySheet: target };
-      cache.sheetNames = [...infos.map((s) => s.name), ...(replace ? [] : [target]), ...(historyInfo ? [] : [HISTORY_SHEET])];
+      cache.sheetNames = [
+        ...infos.map((s) => s.name),
+        ...(replace ? [] : [target]),
+        ...(historyInfo ? [] : [HISTORY_SHEET]),
+      ];
       return { sheetName: target, renamed, record };
     });
   }
 
-  async function flagOverdue(_candidateId: string, timescaleCells: CellRef[]): Promise<FlagOutcome> {
+  async function flagOverdue(
+    _candidateId: string,
+    timescaleCells: CellRef[]
+  ): Promise<FlagOutcome> {
     const caps = capabilities();
-    return run("flag the overdue timescales", (context) => flagCells(context, timescaleCells, caps));
+    return run("flag the overdue timescales", (context) =>
+      flagCells(context, timescaleCells, caps)
+    );
   }
 
   async function clearFlags(): Promise<FlagOutcome> {

@@ -41,7 +41,12 @@ export interface FlagRecord {
 export function readFlagRecord(): FlagRecord {
   const stored = Office.context.document.settings.get(FLAGS_KEY) as FlagRecord | null;
   if (!stored || !Array.isArray(stored.cells)) return { version: 1, cells: [] };
-  return { version: 1, cells: stored.cells.filter((c) => c && typeof c.sheet === "string" && typeof c.address === "string") };
+  return {
+    version: 1,
+    cells: stored.cells.filter(
+      (c) => c && typeof c.sheet === "string" && typeof c.address === "string"
+    ),
+  };
 }
 
 async function writeFlagRecord(record: FlagRecord): Promise<void> {
@@ -58,7 +63,11 @@ function upper(c: string | null | undefined): string | null {
 
 /** True when the cell still looks exactly as Plan Tracker flagged it. */
 function stillFlagged(f: CellFormat): boolean {
-  return upper(f.fill) === FLAG_STYLE.fill && upper(f.fontColor) === FLAG_STYLE.fontColor && f.bold === FLAG_STYLE.bold;
+  return (
+    upper(f.fill) === FLAG_STYLE.fill &&
+    upper(f.fontColor) === FLAG_STYLE.fontColor &&
+    f.bold === FLAG_STYLE.bold
+  );
 }
 
 interface Probe {
@@ -68,18 +77,29 @@ interface Probe {
 }
 
 /** Queues loads of each cell's formatting (and each sheet's protection). */
-function probe(context: Excel.RequestContext, cells: { sheet: string; address: string }[], caps: Capabilities) {
+function probe(
+  context: Excel.RequestContext,
+  cells: { sheet: string; address: string }[],
+  caps: Capabilities
+) {
   const sheets = new Map<string, Excel.WorksheetProtection>();
   const probes: Probe[] = [];
   for (const c of cells) {
     const ws = context.workbook.worksheets.getItem(c.sheet);
     if (!sheets.has(c.sheet)) {
+      // `protection` is a navigation property: it needs no load of its own, only of `protected`.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
       const p = ws.protection;
       p.load("protected");
       sheets.set(c.sheet, p);
     }
     const range = ws.getRange(c.address);
-    range.load(caps.fillPattern ? "format/fill/color,format/fill/pattern,format/font/color,format/font/bold" : "format/fill/color,format/font/color,format/font/bold");
+    // eslint-disable-next-line office-addins/no-empty-load -- the properties are named; the rule cannot read a conditional
+    range.load(
+      caps.fillPattern
+        ? "format/fill/color,format/fill/pattern,format/font/color,format/font/bold"
+        : "format/fill/color,format/font/color,format/font/bold"
+    );
     probes.push({ sheet: c.sheet, address: c.address, range });
   }
   return { sheets, probes };
@@ -88,8 +108,14 @@ function probe(context: Excel.RequestContext, cells: { sheet: string; address: s
 function formatOf(range: Excel.Range, caps: Capabilities): CellFormat {
   const fill = range.format.fill;
   // Without RangeFill.pattern (ExcelApi 1.9) "no fill" reads as white; restoring white as "no fill" looks the same.
-  const none = caps.fillPattern ? fill.pattern === ("None" as Excel.FillPattern) : upper(fill.color) === "#FFFFFF";
-  return { fill: none ? null : fill.color, fontColor: range.format.font.color, bold: !!range.format.font.bold };
+  const none = caps.fillPattern
+    ? fill.pattern === ("None" as Excel.FillPattern)
+    : upper(fill.color) === "#FFFFFF";
+  return {
+    fill: none ? null : fill.color,
+    fontColor: range.format.font.color,
+    bold: !!range.format.font.bold,
+  };
 }
 
 function refuseProtected(sheets: Map<string, Excel.WorksheetProtection>, doing: string): void {
@@ -97,14 +123,20 @@ function refuseProtected(sheets: Map<string, Excel.WorksheetProtection>, doing: 
   if (locked.length > 0) {
     throw new WorkbookError(
       "protected",
-      `The sheet ${locked.join(", ")} is protected, so Plan Tracker cannot ${doing}. Nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.`,
+      `The sheet ${locked.join(", ")} is protected, so Plan Tracker cannot ${doing}. Nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.`
     );
   }
 }
 
 /** Groups cells by sheet and formatting, so each group costs a few commands. */
-function groups<T extends { sheet: string; address: string }>(cells: T[], keyFn: (c: T) => string): Map<string, { sheet: string; sample: T; rects: Rect[] }> {
-  const bucket = new Map<string, { sheet: string; sample: T; cells: { row: number; column: number }[] }>();
+function groups<T extends { sheet: string; address: string }>(
+  cells: T[],
+  keyFn: (c: T) => string
+): Map<string, { sheet: string; sample: T; rects: Rect[] }> {
+  const bucket = new Map<
+    string,
+    { sheet: string; sample: T; cells: { row: number; column: number }[] }
+  >();
   for (const c of cells) {
     const k = `${c.sheet}\u0000${keyFn(c)}`;
     const b = bucket.get(k) ?? { sheet: c.sheet, sample: c, cells: [] };
@@ -112,22 +144,35 @@ function groups<T extends { sheet: string; address: string }>(cells: T[], keyFn:
     bucket.set(k, b);
   }
   const out = new Map<string, { sheet: string; sample: T; rects: Rect[] }>();
-  for (const [k, b] of bucket) out.set(k, { sheet: b.sheet, sample: b.sample, rects: rectangles(b.cells) });
+  for (const [k, b] of bucket)
+    out.set(k, { sheet: b.sheet, sample: b.sample, rects: rectangles(b.cells) });
   return out;
 }
 
 function cellPosition(address: string): { row: number; column: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new WorkbookError("excel_error", `Plan Tracker expected a single cell address, not "${address}".`);
+  if (!m)
+    throw new WorkbookError(
+      "excel_error",
+      `Plan Tracker expected a single cell address, not "${address}".`
+    );
   let column = 0;
   for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]), column };
 }
 
-function formatTargets(context: Excel.RequestContext, sheet: string, rects: Rect[], caps: Capabilities): Excel.RangeFormat[] {
+function formatTargets(
+  context: Excel.RequestContext,
+  sheet: string,
+  rects: Rect[],
+  caps: Capabilities
+): Excel.RangeFormat[] {
   const ws = context.workbook.worksheets.getItem(sheet);
+  // `format` is a navigation property, set (not read) by the caller: nothing to load.
+  /* eslint-disable office-addins/load-object-before-read */
   if (caps.rangeAreas) return addressLists(rects).map((list) => ws.getRanges(list).format);
   return rects.map((r) => ws.getRange(rectAddressOf(r)).format);
+  /* eslint-enable office-addins/load-object-before-read */
 }
 
 function rectAddressOf(r: Rect): string {
@@ -144,7 +189,11 @@ function rectAddressOf(r: Rect): string {
   return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${col(r.right)}${r.bottom}`;
 }
 
-function queueRestore(context: Excel.RequestContext, cells: FlaggedCell[], caps: Capabilities): void {
+function queueRestore(
+  context: Excel.RequestContext,
+  cells: FlaggedCell[],
+  caps: Capabilities
+): void {
   const g = groups(cells, (c) => `${c.fill ?? "none"}|${upper(c.fontColor)}|${c.bold}`);
   for (const { sheet, sample, rects } of g.values()) {
     for (const format of formatTargets(context, sheet, rects, caps)) {
@@ -156,7 +205,11 @@ function queueRestore(context: Excel.RequestContext, cells: FlaggedCell[], caps:
   }
 }
 
-function queueFlag(context: Excel.RequestContext, cells: { sheet: string; address: string }[], caps: Capabilities): void {
+function queueFlag(
+  context: Excel.RequestContext,
+  cells: { sheet: string; address: string }[],
+  caps: Capabilities
+): void {
   const g = groups(cells, () => "flag");
   for (const { sheet, rects } of g.values()) {
     for (const format of formatTargets(context, sheet, rects, caps)) {
@@ -168,12 +221,20 @@ function queueFlag(context: Excel.RequestContext, cells: { sheet: string; addres
 }
 
 /** Flags these cells (two syncs): the first reads formats and protection, the second writes. */
-export async function flagCells(context: Excel.RequestContext, refs: CellRef[], caps: Capabilities): Promise<FlagOutcome> {
+export async function flagCells(
+  context: Excel.RequestContext,
+  refs: CellRef[],
+  caps: Capabilities
+): Promise<FlagOutcome> {
   const record = readFlagRecord();
   const wanted = new Map<string, { sheet: string; address: string }>();
-  for (const r of refs) wanted.set(keyOf(r.sheet, r.address), { sheet: r.sheet, address: r.address.toUpperCase() });
+  for (const r of refs)
+    wanted.set(keyOf(r.sheet, r.address), { sheet: r.sheet, address: r.address.toUpperCase() });
   const previous = new Map(record.cells.map((c) => [keyOf(c.sheet, c.address), c]));
-  const all = new Map([...wanted, ...[...previous].map(([k, c]) => [k, { sheet: c.sheet, address: c.address }] as const)]);
+  const all = new Map([
+    ...wanted,
+    ...[...previous].map(([k, c]) => [k, { sheet: c.sheet, address: c.address }] as const),
+  ]);
 
   const { sheets, probes } = probe(context, [...all.values()], caps);
   await context.sync();
@@ -186,7 +247,8 @@ export async function flagCells(context: Excel.RequestContext, refs: CellRef[], 
   for (const [k, old] of previous) {
     const current = now.get(k)!;
     if (!stillFlagged(current)) continue; // the officer re-formatted it: theirs now, forget it
-    if (wanted.has(k)) next.push(old); // stays flagged: keep the original formatting on record
+    if (wanted.has(k))
+      next.push(old); // stays flagged: keep the original formatting on record
     else toRestore.push(old);
   }
   for (const [k, cell] of wanted) {
@@ -204,7 +266,10 @@ export async function flagCells(context: Excel.RequestContext, refs: CellRef[], 
 }
 
 /** Restores every flagged cell the officer has not re-formatted since (two syncs). */
-export async function clearAllFlags(context: Excel.RequestContext, caps: Capabilities): Promise<FlagOutcome> {
+export async function clearAllFlags(
+  context: Excel.RequestContext,
+  caps: Capabilities
+): Promise<FlagOutcome> {
   const record = readFlagRecord();
   if (record.cells.length === 0) return { flagged: 0, cleared: 0 };
   const { sheets, probes } = probe(context, record.cells, caps);

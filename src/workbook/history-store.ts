@@ -4,7 +4,13 @@
  * add-in's own summary sheet, which is how a rebuild knows which sheet it may replace.
  */
 import type { CellValue, ReportRecord } from "../plan";
-import { HISTORY_SHEET, HISTORY_TEXT_FORMAT, historySheetValues, markedSummarySheet, parseHistory } from "../report/history";
+import {
+  HISTORY_SHEET,
+  HISTORY_TEXT_FORMAT,
+  historySheetValues,
+  markedSummarySheet,
+  parseHistory,
+} from "../report/history";
 
 export { HISTORY_SHEET };
 
@@ -30,13 +36,18 @@ export function queueHistoryRead(context: Excel.RequestContext): Excel.Range {
 
 /** The history from a loaded used range, padded so values[0][0] is A1 (the format counts from A1). */
 export function historyFromRange(range: Excel.Range): HistoryState {
-  const m = /!?\$?([A-Za-z]{1,3})\$?(\d+)/.exec(range.address.slice(range.address.lastIndexOf("!") + 1));
+  const m = /!?\$?([A-Za-z]{1,3})\$?(\d+)/.exec(
+    range.address.slice(range.address.lastIndexOf("!") + 1)
+  );
   const values = range.values as CellValue[][];
   if (!m) return historyFromValues(values);
   const column = [...m[1].toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const row = Number(m[2]);
   const pad = Array(column - 1).fill("");
-  const padded: CellValue[][] = [...Array.from({ length: row - 1 }, () => [] as CellValue[]), ...values.map((line) => [...pad, ...line])];
+  const padded: CellValue[][] = [
+    ...Array.from({ length: row - 1 }, () => [] as CellValue[]),
+    ...values.map((line) => [...pad, ...line]),
+  ];
   return historyFromValues(padded);
 }
 
@@ -48,13 +59,15 @@ export function queueHistoryWrite(
   context: Excel.RequestContext,
   exists: boolean,
   summarySheet: string,
-  records: ReportRecord[],
+  records: ReportRecord[]
 ): void {
   const sheets = context.workbook.worksheets;
   const sheet = exists ? sheets.getItem(HISTORY_SHEET) : sheets.add(HISTORY_SHEET);
   const values = historySheetValues(summarySheet, records);
   const range = sheet.getRangeByIndexes(0, 0, values.length, values[0].length);
   range.numberFormat = values.map((row) => row.map(() => HISTORY_TEXT_FORMAT));
+  // A write, not a read: the rule mistakes it for one.
+  // eslint-disable-next-line office-addins/call-sync-after-load
   range.values = values;
   if (!exists) sheet.visibility = "Hidden" as Excel.SheetVisibility;
 }

@@ -9,18 +9,13 @@
  */
 
 export type WorkbookErrorCode =
-  | "protected"
-  | "structure_protected"
-  | "no_plan"
-  | "old_excel"
-  | "too_big"
-  | "excel_error";
+  "protected" | "structure_protected" | "no_plan" | "old_excel" | "too_big" | "excel_error";
 
 /** An error whose message is written for the officer (shown in the pane's MessageBar). */
 export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "WorkbookError";
@@ -42,7 +37,7 @@ export function requireExcelApi(minor: number = REQUIRED_MINOR): void {
   if (!supportsExcelApi(minor)) {
     throw new WorkbookError(
       "old_excel",
-      `This version of Excel is too old for Plan Tracker: it needs Excel 2019, Microsoft 365 or Excel on the web (Excel API 1.${minor}). Please update Excel and try again.`,
+      `This version of Excel is too old for Plan Tracker: it needs Excel 2019, Microsoft 365 or Excel on the web (Excel API 1.${minor}). Please update Excel and try again.`
     );
   }
 }
@@ -74,10 +69,16 @@ export function explain(error: unknown, doing: string): WorkbookError {
   const code = (error as { code?: string })?.code ?? "";
   const detail = (error as { message?: string })?.message ?? String(error);
   if (code === "AccessDenied") {
-    return new WorkbookError("protected", `Excel would not let Plan Tracker ${doing}: the sheet or workbook is protected. Unprotect it (Review > Unprotect Sheet) and try again.`);
+    return new WorkbookError(
+      "protected",
+      `Excel would not let Plan Tracker ${doing}: the sheet or workbook is protected. Unprotect it (Review > Unprotect Sheet) and try again.`
+    );
   }
   if (code === "RequestPayloadSizeLimitExceeded") {
-    return new WorkbookError("too_big", `The plan is too large for Excel to ${doing} in one go. Please tell the Plan Tracker team (details: ${detail}).`);
+    return new WorkbookError(
+      "too_big",
+      `The plan is too large for Excel to ${doing} in one go. Please tell the Plan Tracker team (details: ${detail}).`
+    );
   }
   return new WorkbookError("excel_error", `Excel could not ${doing}: ${detail}`);
 }

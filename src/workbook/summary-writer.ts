@@ -13,7 +13,14 @@
  * Everything is queued on the caller's context; the writer syncs only when the queued request
  * would grow past its byte budget, so that no request passes Excel on the web's 5 MB.
  */
-import type { CellLink, ChartSpec, LayoutCell, SheetLayout, StyleName, StyleSpec } from "../report/layout-types";
+import type {
+  CellLink,
+  ChartSpec,
+  LayoutCell,
+  SheetLayout,
+  StyleName,
+  StyleSpec,
+} from "../report/layout-types";
 import { STYLES, linkTarget } from "../report/layout";
 import type { Capabilities } from "./requirements";
 
@@ -30,7 +37,7 @@ export class RequestBudget {
   syncs = 0;
   constructor(
     private context: Excel.RequestContext,
-    private limit = REQUEST_BUDGET_BYTES,
+    private limit = REQUEST_BUDGET_BYTES
   ) {}
   /** Call before queuing a command that carries about `argBytes` of data. */
   async reserve(argBytes = 0): Promise<void> {
@@ -55,7 +62,10 @@ export class RequestBudget {
  * as they are; elsewhere a string Excel would read as a formula (=, +, -, @), a number, a date
  * or a boolean gets a leading apostrophe, which Excel keeps as the cell's prefix, not its text.
  */
-export function safeValue(value: string | number | boolean | null, numberFormat: string | undefined): string | number | boolean {
+export function safeValue(
+  value: string | number | boolean | null,
+  numberFormat: string | undefined
+): string | number | boolean {
   if (value === null) return "";
   if (typeof value !== "string") return value;
   if (numberFormat === "@") return value;
@@ -69,7 +79,11 @@ export function needsQuote(text: string): boolean {
   if (/^(true|false)$/i.test(t)) return true;
   if (/^#/.test(t)) return true; // "#N/A" and friends
   // Anything Excel's input parser might take as a number, a percentage, a currency or a date.
-  return /^[(]?[£$€]?\s*[\d.,]+%?[)]?$/.test(t) || /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t) || /^\d{1,2}[- ][A-Za-z]{3,9}([- ]\d{2,4})?$/.test(t);
+  return (
+    /^[(]?[£$€]?\s*[\d.,]+%?[)]?$/.test(t) ||
+    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t) ||
+    /^\d{1,2}[- ][A-Za-z]{3,9}([- ]\d{2,4})?$/.test(t)
+  );
 }
 
 export interface Rect {
@@ -155,9 +169,16 @@ export function addressLists(rects: Rect[], max = MAX_ADDRESS_LIST): string[] {
 }
 
 /** The ranges to format: one RangeAreas per address list where supported, else one Range per rectangle. */
-function targets(sheet: Excel.Worksheet, rects: Rect[], caps: Capabilities): { format: Excel.RangeFormat; bytes: number }[] {
+function targets(
+  sheet: Excel.Worksheet,
+  rects: Rect[],
+  caps: Capabilities
+): { format: Excel.RangeFormat; bytes: number }[] {
   if (caps.rangeAreas) {
-    return addressLists(rects).map((list) => ({ format: sheet.getRanges(list).format, bytes: list.length }));
+    return addressLists(rects).map((list) => ({
+      format: sheet.getRanges(list).format,
+      bytes: list.length,
+    }));
   }
   return rects.map((r) => ({ format: sheet.getRange(rectAddress(r)).format, bytes: 16 }));
 }
@@ -181,14 +202,17 @@ function styleCommands(spec: StyleSpec): number {
 export function applyStyle(format: Excel.RangeFormat, spec: StyleSpec): void {
   if (spec.bold !== undefined) format.font.bold = spec.bold;
   if (spec.italic !== undefined) format.font.italic = spec.italic;
-  if (spec.underline !== undefined) format.font.underline = (spec.underline ? "Single" : "None") as Excel.RangeUnderlineStyle;
+  if (spec.underline !== undefined)
+    format.font.underline = (spec.underline ? "Single" : "None") as Excel.RangeUnderlineStyle;
   if (spec.size !== undefined) format.font.size = spec.size;
   if (spec.fontColor !== undefined) format.font.color = spec.fontColor;
   if (spec.fill !== undefined) format.fill.color = spec.fill;
   if (spec.wrap !== undefined) format.wrapText = spec.wrap;
   if (spec.horizontal !== undefined) format.horizontalAlignment = H_ALIGN[spec.horizontal];
   if (spec.vertical !== undefined) format.verticalAlignment = V_ALIGN[spec.vertical];
-  if (spec.borderBottom) format.borders.getItem("EdgeBottom" as Excel.BorderIndex).style = "Continuous" as Excel.BorderLineStyle;
+  if (spec.borderBottom)
+    format.borders.getItem("EdgeBottom" as Excel.BorderIndex).style =
+      "Continuous" as Excel.BorderLineStyle;
 }
 
 /** Excel character units to points (Range.format.columnWidth is in points). */
@@ -205,9 +229,16 @@ export interface WriteOptions {
 }
 
 /** Queues the whole layout onto `sheet` (an empty sheet). */
-export async function writeLayout(sheet: Excel.Worksheet, layout: SheetLayout, { caps, budget }: WriteOptions): Promise<void> {
+export async function writeLayout(
+  sheet: Excel.Worksheet,
+  layout: SheetLayout,
+  { caps, budget }: WriteOptions
+): Promise<void> {
   const lastRow = layout.cells.reduce((m, c) => Math.max(m, c.row), 0);
-  const lastColumn = Math.max(layout.columnWidths.length, layout.cells.reduce((m, c) => Math.max(m, c.column), 0));
+  const lastColumn = Math.max(
+    layout.columnWidths.length,
+    layout.cells.reduce((m, c) => Math.max(m, c.column), 0)
+  );
   if (lastRow === 0) return;
 
   // 1. Number formats and values, a block of rows at a time.
@@ -283,7 +314,9 @@ export async function writeLayout(sheet: Excel.Worksheet, layout: SheetLayout, {
   for (const c of layout.cells) {
     if (!c.link) continue;
     await budget.reserve(40 + c.link.sheet.length + c.link.address.length);
-    sheet.getRange(`${columnName(c.column)}${c.row}`).hyperlink = { documentReference: linkTarget(c.link as CellLink) };
+    sheet.getRange(`${columnName(c.column)}${c.row}`).hyperlink = {
+      documentReference: linkTarget(c.link as CellLink),
+    };
   }
 
   // 5. Native charts.
@@ -295,7 +328,11 @@ export async function writeLayout(sheet: Excel.Worksheet, layout: SheetLayout, {
 
 export function addChart(sheet: Excel.Worksheet, spec: ChartSpec): Excel.Chart {
   const type = (spec.type === "line" ? "Line" : "ColumnStacked") as Excel.ChartType;
-  const chart = sheet.charts.add(type, sheet.getRange(spec.dataAddress), "Columns" as Excel.ChartSeriesBy);
+  const chart = sheet.charts.add(
+    type,
+    sheet.getRange(spec.dataAddress),
+    "Columns" as Excel.ChartSeriesBy
+  );
   chart.name = spec.name;
   chart.title.text = spec.title;
   chart.setPosition(spec.anchor);

@@ -16,11 +16,58 @@ import { judgePlan, summarise } from "../../src/plan";
 
 export const BENCH_AS_AT = "2025-06-30";
 
-const AREAS = ["Assessment and Care Management", "Safeguarding", "Workforce", "Performance Management", "Partnership Working", "Finance", "Housing Support", "Community Justice"];
-const LEADS = ["Head of Justice Services", "Service Manager (Adults)", "Team Leader, Criminal Justice", "Chief Social Work Officer", "Principal Officer (Quality)", "Finance Manager"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const VERBS = ["Review", "Introduce", "Audit", "Train staff in", "Report to committee on", "Agree a protocol for", "Publish guidance on", "Monitor"];
-const THINGS = ["case recording standards", "risk assessment practice", "supervision arrangements", "the quality of reports", "joint working with health", "waiting times for assessment", "the use of outcome measures", "complaints handling"];
+const AREAS = [
+  "Assessment and Care Management",
+  "Safeguarding",
+  "Workforce",
+  "Performance Management",
+  "Partnership Working",
+  "Finance",
+  "Housing Support",
+  "Community Justice",
+];
+const LEADS = [
+  "Head of Justice Services",
+  "Service Manager (Adults)",
+  "Team Leader, Criminal Justice",
+  "Chief Social Work Officer",
+  "Principal Officer (Quality)",
+  "Finance Manager",
+];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const VERBS = [
+  "Review",
+  "Introduce",
+  "Audit",
+  "Train staff in",
+  "Report to committee on",
+  "Agree a protocol for",
+  "Publish guidance on",
+  "Monitor",
+];
+const THINGS = [
+  "case recording standards",
+  "risk assessment practice",
+  "supervision arrangements",
+  "the quality of reports",
+  "joint working with health",
+  "waiting times for assessment",
+  "the use of outcome measures",
+  "complaints handling",
+];
 
 /** Deterministic pseudo-random numbers, so every run reads the same plan. */
 function rng(seed: number): () => number {
@@ -45,12 +92,24 @@ function timescale(r: () => number): string {
 
 export function generatePlanValues(rows: number, seed = 2006): (string | number)[][] {
   const r = rng(seed);
-  const values: (string | number)[][] = [["No.", "Recommendation", "Area of Evaluation", "Comments", "Action Required", "Timescale", "Lead Area of Service"]];
+  const values: (string | number)[][] = [
+    [
+      "No.",
+      "Recommendation",
+      "Area of Evaluation",
+      "Comments",
+      "Action Required",
+      "Timescale",
+      "Lead Area of Service",
+    ],
+  ];
   for (let i = 1; i <= rows; i++) {
     const actions: string[] = [];
     const times: string[] = [];
     for (let j = 0; j < 4; j++) {
-      actions.push(`• ${VERBS[Math.floor(r() * VERBS.length)]} ${THINGS[Math.floor(r() * THINGS.length)]} (${i}.${j + 1})`);
+      actions.push(
+        `• ${VERBS[Math.floor(r() * VERBS.length)]} ${THINGS[Math.floor(r() * THINGS.length)]} (${i}.${j + 1})`
+      );
       times.push(timescale(r));
     }
     values.push([
@@ -81,7 +140,10 @@ export interface BenchFigures {
 
 /** Lists, reads and summarises a generated plan of `rows` recommendation rows; returns the figures. */
 export async function measureSummaryFlow(rows: number): Promise<BenchFigures> {
-  const model = modelFromValues({ sheet: "Improvement Plan", values: generatePlanValues(rows) }, { table: "ImprovementPlan" });
+  const model = modelFromValues(
+    { sheet: "Improvement Plan", values: generatePlanValues(rows) },
+    { table: "ImprovementPlan" }
+  );
   const double = createExcelDouble(model);
   const restore = double.install();
   try {
@@ -107,7 +169,12 @@ export async function measureSummaryFlow(rows: number): Promise<BenchFigures> {
     return {
       rows,
       actions: plan.actions.length,
-      listed: summary.overdue.length + summary.dueSoon.length + summary.noDate.length + summary.onHold.length + summary.slipped.length,
+      listed:
+        summary.overdue.length +
+        summary.dueSoon.length +
+        summary.noDate.length +
+        summary.onHold.length +
+        summary.slipped.length,
       syncs: double.stats.syncs,
       readSyncs: read.syncs,
       writeSyncs: double.stats.syncs - read.syncs,

@@ -28,7 +28,16 @@ import {
   quoteSheet,
   splitSheet,
 } from "./a1";
-import { cellKey, CellModel, ChartModel, findSheet, newSheet, SheetModel, TableModel, WorkbookModel } from "./model";
+import {
+  cellKey,
+  CellModel,
+  ChartModel,
+  findSheet,
+  newSheet,
+  SheetModel,
+  TableModel,
+  WorkbookModel,
+} from "./model";
 
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 export const CELL_READ_LIMIT = 5_000_000;
@@ -157,7 +166,11 @@ export class DoubleContext {
 
   sheetByName(name: string): SheetModel {
     const s = findSheet(this.model, name);
-    if (!s) throw new DoubleError("ItemNotFound", `The requested resource doesn't exist (worksheet ${name}).`);
+    if (!s)
+      throw new DoubleError(
+        "ItemNotFound",
+        `The requested resource doesn't exist (worksheet ${name}).`
+      );
     return s;
   }
 
@@ -191,7 +204,11 @@ type LoadSpec = string | string[] | { select?: string } | undefined;
 
 function propsOf(spec: LoadSpec): string[] {
   if (spec === undefined) return [];
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(spec)) return spec.flatMap((s) => propsOf(s));
   return propsOf(spec.select);
 }
@@ -256,7 +273,11 @@ abstract class Proxy {
 
   get isNullObject(): boolean {
     if (!this.nullable) return false;
-    if (this.isNull === undefined) throw new DoubleError("PropertyNotLoaded", "isNullObject is not available before context.sync().");
+    if (this.isNull === undefined)
+      throw new DoubleError(
+        "PropertyNotLoaded",
+        "isNullObject is not available before context.sync()."
+      );
     return this.isNull;
   }
 
@@ -272,7 +293,10 @@ abstract class Proxy {
     }
     for (const p of own) {
       if (!(p in scalars) && !this.nav(p)) {
-        throw new DoubleError("InvalidArgument", `The property '${p}' does not exist on ${this.path}.`);
+        throw new DoubleError(
+          "InvalidArgument",
+          `The property '${p}' does not exist on ${this.path}.`
+        );
       }
     }
     this.context.queue(this.path, "load", own, () => {
@@ -371,7 +395,8 @@ class WorksheetCollectionProxy extends Proxy {
     return {};
   }
   get items(): WorksheetProxy[] {
-    if (!this.itemProxies) throw new DoubleError("PropertyNotLoaded", "worksheets.items is not loaded.");
+    if (!this.itemProxies)
+      throw new DoubleError("PropertyNotLoaded", "worksheets.items is not loaded.");
     return this.itemProxies;
   }
   override load(spec?: LoadSpec): this {
@@ -380,7 +405,9 @@ class WorksheetCollectionProxy extends Proxy {
     this.context.queue(this.path, "load", props, () => {
       const sheets = this.context.model.sheets.map((s) => s.id);
       const proxies = sheets.map((id, i) => {
-        const p = new WorksheetProxy(this.context, `worksheets[${i}]`, () => this.context.sheetById(id));
+        const p = new WorksheetProxy(this.context, `worksheets[${i}]`, () =>
+          this.context.sheetById(id)
+        );
         return p;
       });
       // Queue nothing: read the item properties now, as the host would in this batch.
@@ -398,8 +425,10 @@ class WorksheetCollectionProxy extends Proxy {
     );
   }
   getItemOrNullObject(name: string): WorksheetProxy {
-    const p = new WorksheetProxy(this.context, `worksheets.getItemOrNullObject(${JSON.stringify(name)})`, () =>
-      this.context.sheetByName(name)
+    const p = new WorksheetProxy(
+      this.context,
+      `worksheets.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => this.context.sheetByName(name)
     );
     return p.markNullable(() => !!findSheet(this.context.model, name));
   }
@@ -417,11 +446,17 @@ class WorksheetCollectionProxy extends Proxy {
     });
     ctx.queue(this.path, "add", name, () => {
       if (ctx.model.structureProtected) {
-        throw new DoubleError("AccessDenied", "The workbook's structure is protected: sheets cannot be added.");
+        throw new DoubleError(
+          "AccessDenied",
+          "The workbook's structure is protected: sheets cannot be added."
+        );
       }
       const finalName = name ?? `Sheet${ctx.model.sheets.length + 1}`;
       if (findSheet(ctx.model, finalName)) {
-        throw new DoubleError("ItemAlreadyExists", `A worksheet named ${finalName} already exists.`);
+        throw new DoubleError(
+          "ItemAlreadyExists",
+          `A worksheet named ${finalName} already exists.`
+        );
       }
       if (finalName.length > 31 || /[\\/?*[\]:]/.test(finalName)) {
         throw new DoubleError("InvalidArgument", `${finalName} is not a valid worksheet name.`);
@@ -467,7 +502,11 @@ export class WorksheetProxy extends Proxy {
     for (const p of props.length ? props : Object.keys(s)) {
       if (p === "protection/protected") out[p] = this.resolve().protected;
       else if (p in s) out[p] = s[p]();
-      else throw new DoubleError("InvalidArgument", `The property '${p}' does not exist on a worksheet.`);
+      else
+        throw new DoubleError(
+          "InvalidArgument",
+          `The property '${p}' does not exist on a worksheet.`
+        );
     }
     return out;
   }
@@ -512,29 +551,50 @@ export class WorksheetProxy extends Proxy {
   set visibility(v: string) {
     this.queueSet("visibility", v, () => {
       const s = this.resolve();
-      if (v !== "Visible" && this.context.model.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      if (
+        v !== "Visible" &&
+        this.context.model.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0
+      ) {
+        throw new DoubleError(
+          "InvalidOperation",
+          "A workbook must keep at least one visible sheet."
+        );
       }
       s.visibility = v as SheetModel["visibility"];
     });
   }
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.context, `${this.path}.getRange(${JSON.stringify(address ?? "")})`, () => ({
-      sheet: this.resolve(),
-      box: address ? parseBox(splitSheet(address).local) : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS },
-    }));
+    return new RangeProxy(
+      this.context,
+      `${this.path}.getRange(${JSON.stringify(address ?? "")})`,
+      () => ({
+        sheet: this.resolve(),
+        box: address
+          ? parseBox(splitSheet(address).local)
+          : { top: 1, left: 1, bottom: MAX_ROWS, right: MAX_COLUMNS },
+      })
+    );
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
     this.context.requires(7, "getRangeByIndexes");
-    return new RangeProxy(this.context, `${this.path}.getRangeByIndexes(${row},${column},${rows},${columns})`, () => ({
-      sheet: this.resolve(),
-      box: { top: row + 1, left: column + 1, bottom: row + rows, right: column + columns },
-    }));
+    return new RangeProxy(
+      this.context,
+      `${this.path}.getRangeByIndexes(${row},${column},${rows},${columns})`,
+      () => ({
+        sheet: this.resolve(),
+        box: { top: row + 1, left: column + 1, bottom: row + rows, right: column + columns },
+      })
+    );
   }
   getRanges(address: string): RangeAreasProxy {
     this.context.requires(9, "getRanges");
-    return new RangeAreasProxy(this.context, `${this.path}.getRanges(${JSON.stringify(address)})`, () =>
-      address.split(/[,;]/).map((a) => ({ sheet: this.resolve(), box: parseBox(splitSheet(a.trim()).local) }))
+    return new RangeAreasProxy(
+      this.context,
+      `${this.path}.getRanges(${JSON.stringify(address)})`,
+      () =>
+        address
+          .split(/[,;]/)
+          .map((a) => ({ sheet: this.resolve(), box: parseBox(splitSheet(a.trim()).local) }))
     );
   }
   getUsedRange(valuesOnly?: boolean): RangeProxy {
@@ -544,11 +604,15 @@ export class WorksheetProxy extends Proxy {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
-    const p = new RangeProxy(this.context, `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`, () => {
-      const box = usedBox(this.resolve(), !!valuesOnly);
-      if (!box) throw new DoubleError("ItemNotFound", "The sheet is empty.");
-      return { sheet: this.resolve(), box };
-    });
+    const p = new RangeProxy(
+      this.context,
+      `${this.path}.getUsedRangeOrNullObject(${!!valuesOnly})`,
+      () => {
+        const box = usedBox(this.resolve(), !!valuesOnly);
+        if (!box) throw new DoubleError("ItemNotFound", "The sheet is empty.");
+        return { sheet: this.resolve(), box };
+      }
+    );
     return p.markNullable(() => !!usedBox(this.resolve(), !!valuesOnly));
   }
   activate(): void {
@@ -559,15 +623,20 @@ export class WorksheetProxy extends Proxy {
   delete(): void {
     this.queueCall("delete", undefined, () => {
       const m = this.context.model;
-      if (m.structureProtected) throw new DoubleError("AccessDenied", "The workbook's structure is protected.");
+      if (m.structureProtected)
+        throw new DoubleError("AccessDenied", "The workbook's structure is protected.");
       const s = this.resolve();
       if (m.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw new DoubleError("InvalidOperation", "A workbook must keep at least one visible sheet.");
+        throw new DoubleError(
+          "InvalidOperation",
+          "A workbook must keep at least one visible sheet."
+        );
       }
       m.sheets = m.sheets.filter((x) => x !== s);
       m.tables = m.tables.filter((t) => t.sheet !== s.name);
       // Names that pointed at the sheet become #REF!, as in Excel.
-      for (const n of m.names) if (splitSheet(n.formula.replace(/^=/, "")).sheet === s.name) n.formula = "=#REF!";
+      for (const n of m.names)
+        if (splitSheet(n.formula.replace(/^=/, "")).sheet === s.name) n.formula = "=#REF!";
       if (m.activeSheet === s.name) m.activeSheet = m.sheets[0]?.name ?? null;
     });
   }
@@ -676,7 +745,8 @@ function uniform<T>(area: Area, read: (cell: CellModel | undefined) => T): T | n
   let seen = 0;
   for (const [key, cell] of Object.entries(area.sheet.cells)) {
     const [r, c] = key.split(":").map(Number);
-    if (r < area.box.top || r > area.box.bottom || c < area.box.left || c > area.box.right) continue;
+    if (r < area.box.top || r > area.box.bottom || c < area.box.left || c > area.box.right)
+      continue;
     seen++;
     const v = read(cell);
     if (first) {
@@ -791,7 +861,8 @@ export class RangeProxy extends Proxy {
       const out: unknown[][] = [];
       for (let r = area.box.top; r <= area.box.bottom; r++) {
         const line: unknown[] = [];
-        for (let c = area.box.left; c <= area.box.right; c++) line.push(fn(area.sheet.cells[cellKey(r, c)]));
+        for (let c = area.box.left; c <= area.box.right; c++)
+          line.push(fn(area.sheet.cells[cellKey(r, c)]));
         out.push(line);
       }
       return out;
@@ -808,7 +879,13 @@ export class RangeProxy extends Proxy {
       numberFormat: cells((cell) => cell?.nf ?? "General"),
       text: cells((cell) => (cell?.v === undefined ? "" : String(cell.v))),
       valueTypes: cells((cell) =>
-        cell?.v === undefined ? "Empty" : typeof cell.v === "number" ? "Double" : typeof cell.v === "boolean" ? "Boolean" : "String"
+        cell?.v === undefined
+          ? "Empty"
+          : typeof cell.v === "number"
+            ? "Double"
+            : typeof cell.v === "boolean"
+              ? "Boolean"
+              : "String"
       ),
       hyperlink: () => {
         const area = a();
@@ -879,10 +956,20 @@ export class RangeProxy extends Proxy {
       });
     });
   }
-  get hyperlink(): { documentReference?: string; address?: string; screenTip?: string; textToDisplay?: string } {
+  get hyperlink(): {
+    documentReference?: string;
+    address?: string;
+    screenTip?: string;
+    textToDisplay?: string;
+  } {
     return this.prop("hyperlink");
   }
-  set hyperlink(v: { documentReference?: string; address?: string; screenTip?: string; textToDisplay?: string }) {
+  set hyperlink(v: {
+    documentReference?: string;
+    address?: string;
+    screenTip?: string;
+    textToDisplay?: string;
+  }) {
     this.context.requires(7, "Range.hyperlink");
     this.queueSet("hyperlink", v, () => {
       const area = this.resolve();
@@ -901,7 +988,11 @@ export class RangeProxy extends Proxy {
   }
   private ws: WorksheetProxy | undefined;
   get worksheet(): WorksheetProxy {
-    this.ws ??= new WorksheetProxy(this.context, `${this.path}.worksheet`, () => this.resolve().sheet);
+    this.ws ??= new WorksheetProxy(
+      this.context,
+      `${this.path}.worksheet`,
+      () => this.resolve().sheet
+    );
     return this.ws;
   }
   private derived(name: string, fn: (area: Area) => Box): RangeProxy {
@@ -919,10 +1010,18 @@ export class RangeProxy extends Proxy {
     }));
   }
   getRow(index: number): RangeProxy {
-    return this.derived(`getRow(${index})`, ({ box }) => ({ ...box, top: box.top + index, bottom: box.top + index }));
+    return this.derived(`getRow(${index})`, ({ box }) => ({
+      ...box,
+      top: box.top + index,
+      bottom: box.top + index,
+    }));
   }
   getColumn(index: number): RangeProxy {
-    return this.derived(`getColumn(${index})`, ({ box }) => ({ ...box, left: box.left + index, right: box.left + index }));
+    return this.derived(`getColumn(${index})`, ({ box }) => ({
+      ...box,
+      left: box.left + index,
+      right: box.left + index,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
     this.context.requires(7, "getResizedRange");
@@ -943,7 +1042,8 @@ export class RangeProxy extends Proxy {
   select(): void {
     this.queueCall("select", undefined, () => {
       const area = this.resolve();
-      if (area.sheet.visibility !== "Visible") throw new DoubleError("InvalidOperation", "Cannot select a range on a hidden sheet.");
+      if (area.sheet.visibility !== "Visible")
+        throw new DoubleError("InvalidOperation", "Cannot select a range on a hidden sheet.");
       this.context.model.activeSheet = area.sheet.name;
       this.context.model.selection = `${quoteSheet(area.sheet.name)}!${boxAddress(area.box)}`;
     });
@@ -969,7 +1069,8 @@ export class RangeProxy extends Proxy {
       const what = applyTo ?? "All";
       for (const key of Object.keys(area.sheet.cells)) {
         const [r, c] = key.split(":").map(Number);
-        if (r < area.box.top || r > area.box.bottom || c < area.box.left || c > area.box.right) continue;
+        if (r < area.box.top || r > area.box.bottom || c < area.box.left || c > area.box.right)
+          continue;
         const cell = area.sheet.cells[key];
         if (what === "All") delete area.sheet.cells[key];
         else if (what === "Contents") {
@@ -977,7 +1078,20 @@ export class RangeProxy extends Proxy {
           delete cell.f;
           delete cell.link;
         } else if (what === "Formats") {
-          for (const k of ["nf", "fill", "fc", "b", "i", "u", "size", "wrap", "h", "va", "borderBottom"] as const) delete cell[k];
+          for (const k of [
+            "nf",
+            "fill",
+            "fc",
+            "b",
+            "i",
+            "u",
+            "size",
+            "wrap",
+            "h",
+            "va",
+            "borderBottom",
+          ] as const)
+            delete cell[k];
         }
       }
       if (what === "All" || what === "Formats") {
@@ -1004,7 +1118,10 @@ export class RangeAreasProxy extends Proxy {
   }
   protected scalars() {
     return {
-      address: () => this.resolve().map((a) => `${quoteSheet(a.sheet.name)}!${boxAddress(a.box)}`).join(","),
+      address: () =>
+        this.resolve()
+          .map((a) => `${quoteSheet(a.sheet.name)}!${boxAddress(a.box)}`)
+          .join(","),
       areaCount: () => this.resolve().length,
     };
   }
@@ -1117,7 +1234,12 @@ class RangeFillProxy extends FormatPartProxy {
 function normaliseColour(v: string): string {
   const s = String(v).trim();
   if (/^#[0-9a-f]{6}$/i.test(s)) return s.toUpperCase();
-  const named: Record<string, string> = { white: "#FFFFFF", black: "#000000", red: "#FF0000", yellow: "#FFFF00" };
+  const named: Record<string, string> = {
+    white: "#FFFFFF",
+    black: "#000000",
+    red: "#FF0000",
+    yellow: "#FFFF00",
+  };
   if (named[s.toLowerCase()]) return named[s.toLowerCase()];
   throw new DoubleError("InvalidArgument", `${v} is not a colour.`);
 }
@@ -1246,7 +1368,8 @@ class RangeFormatProxy extends FormatPartProxy {
     this.queueSet("columnWidth", points, () => {
       for (const area of this.areas()) {
         assertWritable(area);
-        for (let c = area.box.left; c <= area.box.right; c++) area.sheet.columnWidths[String(c)] = points;
+        for (let c = area.box.left; c <= area.box.right; c++)
+          area.sheet.columnWidths[String(c)] = points;
       }
     });
   }
@@ -1254,7 +1377,8 @@ class RangeFormatProxy extends FormatPartProxy {
     this.queueSet("rowHeight", points, () => {
       for (const area of this.areas()) {
         assertWritable(area);
-        for (let r = area.box.top; r <= area.box.bottom; r++) area.sheet.rowHeights[String(r)] = points;
+        for (let r = area.box.top; r <= area.box.bottom; r++)
+          area.sheet.rowHeights[String(r)] = points;
       }
     });
   }
@@ -1264,7 +1388,8 @@ class RangeFormatProxy extends FormatPartProxy {
       for (const area of this.areas()) {
         assertWritable(area);
         for (const r of Object.keys(area.sheet.rowHeights)) {
-          if (Number(r) >= area.box.top && Number(r) <= area.box.bottom) delete area.sheet.rowHeights[r];
+          if (Number(r) >= area.box.top && Number(r) <= area.box.bottom)
+            delete area.sheet.rowHeights[r];
         }
       }
     });
@@ -1300,14 +1425,20 @@ class TableCollectionProxy extends Proxy {
     return this.prop("count");
   }
   get items(): TableProxy[] {
-    if (!this.itemProxies) throw new DoubleError("PropertyNotLoaded", "tables.items is not loaded.");
+    if (!this.itemProxies)
+      throw new DoubleError("PropertyNotLoaded", "tables.items is not loaded.");
     return this.itemProxies;
   }
   override load(spec?: LoadSpec): this {
     const props = propsOf(spec).map((p) => p.replace(/^items\//, ""));
     this.context.queue(this.path, "load", props, () => {
       const tables = this.list();
-      const proxies = tables.map((t) => new TableProxy(this.context, `tables.getItem(${JSON.stringify(t.name)})`, () => tableByName(this.context, t.name)));
+      const proxies = tables.map(
+        (t) =>
+          new TableProxy(this.context, `tables.getItem(${JSON.stringify(t.name)})`, () =>
+            tableByName(this.context, t.name)
+          )
+      );
       const got = proxies.map((p) => p.readNow(props));
       this.context.respond(got, () => {
         proxies.forEach((p, i) => p.accept(got[i]));
@@ -1317,13 +1448,19 @@ class TableCollectionProxy extends Proxy {
     return this;
   }
   getItem(name: string): TableProxy {
-    return new TableProxy(this.context, `${this.path}.getItem(${JSON.stringify(name)})`, () => tableByName(this.context, name));
-  }
-  getItemOrNullObject(name: string): TableProxy {
-    const p = new TableProxy(this.context, `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`, () =>
+    return new TableProxy(this.context, `${this.path}.getItem(${JSON.stringify(name)})`, () =>
       tableByName(this.context, name)
     );
-    return p.markNullable(() => this.context.model.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()));
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    const p = new TableProxy(
+      this.context,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => tableByName(this.context, name)
+    );
+    return p.markNullable(() =>
+      this.context.model.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())
+    );
   }
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     let name: string | undefined;
@@ -1332,23 +1469,33 @@ class TableCollectionProxy extends Proxy {
       if (!name) throw new DoubleError("InvalidOperation", "The table has not been added yet.");
       return tableByName(ctx, name);
     });
-    ctx.queue(this.path, "add", [typeof address === "string" ? address : "(range)", hasHeaders], () => {
-      let area: Area;
-      if (typeof address === "string") {
-        const { sheet, local } = splitSheet(address);
-        area = { sheet: sheet ? ctx.sheetByName(sheet) : this.sheet!(), box: parseBox(local) };
-      } else area = address.resolve();
-      assertWritable(area);
-      for (const t of ctx.model.tables) {
-        if (t.sheet === area.sheet.name && overlaps(parseBox(t.address), area.box)) {
-          throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
+    ctx.queue(
+      this.path,
+      "add",
+      [typeof address === "string" ? address : "(range)", hasHeaders],
+      () => {
+        let area: Area;
+        if (typeof address === "string") {
+          const { sheet, local } = splitSheet(address);
+          area = { sheet: sheet ? ctx.sheetByName(sheet) : this.sheet!(), box: parseBox(local) };
+        } else area = address.resolve();
+        assertWritable(area);
+        for (const t of ctx.model.tables) {
+          if (t.sheet === area.sheet.name && overlaps(parseBox(t.address), area.box)) {
+            throw new DoubleError("InvalidOperation", "A table can't overlap another table.");
+          }
         }
+        let n = ctx.model.tables.length + 1;
+        while (ctx.model.tables.some((t) => t.name === `Table${n}`)) n++;
+        name = `Table${n}`;
+        ctx.model.tables.push({
+          name,
+          sheet: area.sheet.name,
+          address: boxAddress(area.box),
+          showHeaders: hasHeaders,
+        });
       }
-      let n = ctx.model.tables.length + 1;
-      while (ctx.model.tables.some((t) => t.name === `Table${n}`)) n++;
-      name = `Table${n}`;
-      ctx.model.tables.push({ name, sheet: area.sheet.name, address: boxAddress(area.box), showHeaders: hasHeaders });
-    });
+    );
     return proxy;
   }
 }
@@ -1381,7 +1528,8 @@ export class TableProxy extends Proxy {
     for (const p of props.length ? props : Object.keys(s)) {
       if (p === "worksheet/name") out[p] = this.resolve().sheet;
       else if (p in s) out[p] = s[p]();
-      else throw new DoubleError("InvalidArgument", `The property '${p}' does not exist on a table.`);
+      else
+        throw new DoubleError("InvalidArgument", `The property '${p}' does not exist on a table.`);
     }
     return out;
   }
@@ -1407,7 +1555,9 @@ export class TableProxy extends Proxy {
   }
   private ws: WorksheetProxy | undefined;
   get worksheet(): WorksheetProxy {
-    this.ws ??= new WorksheetProxy(this.context, `${this.path}.worksheet`, () => this.context.sheetByName(this.resolve().sheet));
+    this.ws ??= new WorksheetProxy(this.context, `${this.path}.worksheet`, () =>
+      this.context.sheetByName(this.resolve().sheet)
+    );
     return this.ws;
   }
   private area(which: "all" | "body" | "header"): Area {
@@ -1424,7 +1574,9 @@ export class TableProxy extends Proxy {
     return new RangeProxy(this.context, `${this.path}.getDataBodyRange()`, () => this.area("body"));
   }
   getHeaderRowRange(): RangeProxy {
-    return new RangeProxy(this.context, `${this.path}.getHeaderRowRange()`, () => this.area("header"));
+    return new RangeProxy(this.context, `${this.path}.getHeaderRowRange()`, () =>
+      this.area("header")
+    );
   }
   delete(): void {
     this.queueCall("delete", undefined, () => {
@@ -1460,8 +1612,17 @@ class TableRowCollectionProxy extends Proxy {
       const t = this.table();
       const sheet = this.context.sheetByName(t.sheet);
       const box = parseBox(t.address);
-      if (index !== null && index !== undefined) throw new DoubleError("NotImplemented", "The double appends rows only.");
-      const area: Area = { sheet, box: { top: box.bottom + 1, bottom: box.bottom + values.length, left: box.left, right: box.right } };
+      if (index !== null && index !== undefined)
+        throw new DoubleError("NotImplemented", "The double appends rows only.");
+      const area: Area = {
+        sheet,
+        box: {
+          top: box.bottom + 1,
+          bottom: box.bottom + values.length,
+          left: box.left,
+          right: box.right,
+        },
+      };
       assertWritable(area);
       const at = grid(area, values, "rows.add");
       forEachCell(area, (r, c) => {
@@ -1493,7 +1654,8 @@ class ChartCollectionProxy extends Proxy {
     return this.prop("count");
   }
   get items(): ChartProxy[] {
-    if (!this.itemProxies) throw new DoubleError("PropertyNotLoaded", "charts.items is not loaded.");
+    if (!this.itemProxies)
+      throw new DoubleError("PropertyNotLoaded", "charts.items is not loaded.");
     return this.itemProxies;
   }
   override load(spec?: LoadSpec): this {
@@ -1502,10 +1664,15 @@ class ChartCollectionProxy extends Proxy {
       const charts = this.sheet().charts;
       const proxies = charts.map((c) => {
         const chart = c;
-        return new ChartProxy(this.context, `${this.path}.getItem(${JSON.stringify(c.name)})`, () => {
-          if (!this.sheet().charts.includes(chart)) throw new DoubleError("ItemNotFound", "The chart doesn't exist.");
-          return { sheet: this.sheet(), chart };
-        });
+        return new ChartProxy(
+          this.context,
+          `${this.path}.getItem(${JSON.stringify(c.name)})`,
+          () => {
+            if (!this.sheet().charts.includes(chart))
+              throw new DoubleError("ItemNotFound", "The chart doesn't exist.");
+            return { sheet: this.sheet(), chart };
+          }
+        );
       });
       const got = charts.map((c) => ({ name: c.name, chartType: c.type }));
       this.context.respond(got, () => {
@@ -1516,11 +1683,15 @@ class ChartCollectionProxy extends Proxy {
     return this;
   }
   getItemOrNullObject(name: string): ChartProxy {
-    const p = new ChartProxy(this.context, `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`, () => {
-      const chart = this.sheet().charts.find((c) => c.name === name);
-      if (!chart) throw new DoubleError("ItemNotFound", `The chart ${name} doesn't exist.`);
-      return { sheet: this.sheet(), chart };
-    });
+    const p = new ChartProxy(
+      this.context,
+      `${this.path}.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => {
+        const chart = this.sheet().charts.find((c) => c.name === name);
+        if (!chart) throw new DoubleError("ItemNotFound", `The chart ${name} doesn't exist.`);
+        return { sheet: this.sheet(), chart };
+      }
+    );
     return p.markNullable(() => this.sheet().charts.some((c) => c.name === name));
   }
   add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
@@ -1566,7 +1737,8 @@ class ChartProxy extends Proxy {
     };
   }
   accept(got: Record<string, unknown>, props: string[]): void {
-    for (const [k, v] of Object.entries(got)) if (!props.length || props.includes(k)) this.loaded.set(k, v);
+    for (const [k, v] of Object.entries(got))
+      if (!props.length || props.includes(k)) this.loaded.set(k, v);
   }
   get name(): string {
     return this.prop("name");
@@ -1627,12 +1799,17 @@ class NamedItemCollectionProxy extends Proxy {
     return {};
   }
   getItemOrNullObject(name: string): NamedItemProxy {
-    const find = () => this.context.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
-    const p = new NamedItemProxy(this.context, `names.getItemOrNullObject(${JSON.stringify(name)})`, () => {
-      const n = find();
-      if (!n) throw new DoubleError("ItemNotFound", `The name ${name} doesn't exist.`);
-      return n;
-    });
+    const find = () =>
+      this.context.model.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    const p = new NamedItemProxy(
+      this.context,
+      `names.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => {
+        const n = find();
+        if (!n) throw new DoubleError("ItemNotFound", `The name ${name} doesn't exist.`);
+        return n;
+      }
+    );
     return p.markNullable(() => !!find());
   }
   add(name: string, reference: string | RangeProxy, comment?: string): NamedItemProxy {
@@ -1642,18 +1819,24 @@ class NamedItemCollectionProxy extends Proxy {
       if (!n) throw new DoubleError("ItemNotFound", "The name has not been added.");
       return n;
     });
-    this.context.queue(this.path, "add", [name, typeof reference === "string" ? reference : "(range)", comment ?? ""], () => {
-      if (this.context.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
-        throw new DoubleError("ItemAlreadyExists", `The name ${name} already exists.`);
+    this.context.queue(
+      this.path,
+      "add",
+      [name, typeof reference === "string" ? reference : "(range)", comment ?? ""],
+      () => {
+        if (this.context.model.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+          throw new DoubleError("ItemAlreadyExists", `The name ${name} already exists.`);
+        }
+        let formula: string;
+        if (typeof reference === "string")
+          formula = reference.startsWith("=") ? reference : `=${reference}`;
+        else {
+          const a = reference.resolve();
+          formula = `=${quoteSheet(a.sheet.name)}!${absolute(a.box)}`;
+        }
+        this.context.model.names.push({ name, formula, visible: true, comment: comment ?? "" });
       }
-      let formula: string;
-      if (typeof reference === "string") formula = reference.startsWith("=") ? reference : `=${reference}`;
-      else {
-        const a = reference.resolve();
-        formula = `=${quoteSheet(a.sheet.name)}!${absolute(a.box)}`;
-      }
-      this.context.model.names.push({ name, formula, visible: true, comment: comment ?? "" });
-    });
+    );
     return proxy;
   }
 }

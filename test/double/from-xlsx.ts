@@ -44,8 +44,10 @@ export async function modelFromXlsx(file: string): Promise<WorkbookModel> {
   const model = emptyWorkbook();
   wb.eachSheet((ws) => {
     const sheet = newSheet(model, ws.name);
-    sheet.visibility = ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
-    sheet.protected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet;
+    sheet.visibility =
+      ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
+    sheet.protected = !!(ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection
+      ?.sheet;
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const m: CellModel = {};
@@ -66,20 +68,36 @@ export async function modelFromXlsx(file: string): Promise<WorkbookModel> {
         if (cell.font?.italic) m.i = true;
         if (cell.alignment?.wrapText) m.wrap = true;
         const link = (cell.value as ExcelJS.CellHyperlinkValue | null)?.hyperlink;
-        if (link) m.link = link.startsWith("#") ? { documentReference: link.slice(1) } : { address: link };
+        if (link)
+          m.link = link.startsWith("#") ? { documentReference: link.slice(1) } : { address: link };
         if (Object.keys(m).length > 0) sheet.cells[cellKey(r, c)] = m;
       });
     });
     for (const t of ws.getTables()) {
-      const table = (t as unknown as { table: { name: string; tableRef?: string; ref?: string; headerRow?: boolean } }).table;
+      const table = (
+        t as unknown as {
+          table: { name: string; tableRef?: string; ref?: string; headerRow?: boolean };
+        }
+      ).table;
       const ref = table.tableRef ?? table.ref ?? "";
-      model.tables.push({ name: table.name, sheet: ws.name, address: boxAddress(parseBox(ref)), showHeaders: table.headerRow !== false });
+      model.tables.push({
+        name: table.name,
+        sheet: ws.name,
+        address: boxAddress(parseBox(ref)),
+        showHeaders: table.headerRow !== false,
+      });
     }
     const merges = (ws as unknown as { model: { merges?: string[] } }).model.merges ?? [];
     sheet.merges = merges.slice();
   });
-  for (const n of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model) {
-    model.names.push({ name: n.name, formula: `=${n.ranges[0] ?? "#REF!"}`, visible: true, comment: "" });
+  for (const n of (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] })
+    .model) {
+    model.names.push({
+      name: n.name,
+      formula: `=${n.ranges[0] ?? "#REF!"}`,
+      visible: true,
+      comment: "",
+    });
   }
   model.activeSheet = model.sheets.find((s) => s.visibility === "Visible")?.name ?? null;
   return model;

@@ -5,7 +5,13 @@
  *
  * Browser-safe: no Node APIs, no exceljs (see from-xlsx.ts for loading a real .xlsx in Node).
  */
-import { DoubleContext, DoubleError, DoubleOptions, DoubleStats, PAYLOAD_LIMIT_BYTES } from "./excel-double";
+import {
+  DoubleContext,
+  DoubleError,
+  DoubleOptions,
+  DoubleStats,
+  PAYLOAD_LIMIT_BYTES,
+} from "./excel-double";
 import type { WorkbookModel } from "./model";
 
 export * from "./model";

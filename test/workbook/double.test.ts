@@ -1,20 +1,33 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests read early on purpose, to prove the double refuses it as Excel does */
 /**
  * The test double keeps Excel's rules (as Microsoft documents them), so code that passes here
  * does not lean on anything real Excel would refuse.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { createExcelDouble, emptyWorkbook, newSheet, putValues, cellKey, type ExcelDouble, type WorkbookModel } from "../double";
+import {
+  createExcelDouble,
+  emptyWorkbook,
+  newSheet,
+  putValues,
+  cellKey,
+  type ExcelDouble,
+  type WorkbookModel,
+} from "../double";
 import { modelFromXlsx } from "../double/from-xlsx";
 import { SAMPLE } from "./support";
 
 type AnyExcel = {
-  run<T>(batch: (context: any) => Promise<T>): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  run<T>(batch: (context: any) => Promise<T>): Promise<T>;
 };
 
 function book(): WorkbookModel {
   const model = emptyWorkbook();
-  putValues(newSheet(model, "Plan"), [["Action", "Timescale"], ["Review", "June 2006"]]);
+  putValues(newSheet(model, "Plan"), [
+    ["Action", "Timescale"],
+    ["Review", "June 2006"],
+  ]);
   return model;
 }
 
@@ -31,7 +44,10 @@ describe("the Excel test double", () => {
       range.load("values");
       expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
       await context.sync();
-      expect(range.values).toEqual([["Action", "Timescale"], ["Review", "June 2006"]]);
+      expect(range.values).toEqual([
+        ["Action", "Timescale"],
+        ["Review", "June 2006"],
+      ]);
       expect(() => range.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     });
     expect(d.stats.syncs).toBe(1);
@@ -55,7 +71,9 @@ describe("the Excel test double", () => {
     await excel(d).run(async (context) => {
       const there = context.workbook.worksheets.getItemOrNullObject("Plan");
       const missing = context.workbook.worksheets.getItemOrNullObject("Nope");
-      expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(() => missing.isNullObject).toThrow(
+        expect.objectContaining({ code: "PropertyNotLoaded" })
+      );
       await context.sync();
       expect(there.isNullObject).toBe(false);
       expect(missing.isNullObject).toBe(true);
@@ -70,7 +88,7 @@ describe("the Excel test double", () => {
         context.workbook.worksheets.getItem("Plan").getRange("A1").values = [["changed"]];
         context.workbook.worksheets.getItem("Plan").getRange(`C1:C${big.length}`).values = big;
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(d.model.sheets[0].cells[cellKey(1, 1)]).toEqual({ v: "Action" });
     expect(d.stats.maxRequestBytes).toBeGreaterThan(5 * 1024 * 1024);
@@ -78,13 +96,18 @@ describe("the Excel test double", () => {
 
   test("a response over 5 MB fails too", async () => {
     const model = book();
-    putValues(model.sheets[0], Array.from({ length: 60_000 }, () => ["y".repeat(100)]), 3, 1);
+    putValues(
+      model.sheets[0],
+      Array.from({ length: 60_000 }, () => ["y".repeat(100)]),
+      3,
+      1
+    );
     const d = createExcelDouble(model);
     await expect(
       excel(d).run(async (context) => {
         context.workbook.worksheets.getItem("Plan").getUsedRange(true).load("values");
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
   });
 
@@ -92,7 +115,9 @@ describe("the Excel test double", () => {
     const d = createExcelDouble(book());
     await excel(d).run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Plan");
-      ws.getRange("A5:F5").values = [["=SUM(A1)", "-ve trend", "123", "2006-06-30", "'=SUM(A1)", "plain"]];
+      ws.getRange("A5:F5").values = [
+        ["=SUM(A1)", "-ve trend", "123", "2006-06-30", "'=SUM(A1)", "plain"],
+      ];
       const text = ws.getRange("A6:B6");
       text.numberFormat = [["@", "@"]];
       text.values = [["=SUM(A1)", "+44 20"]];
@@ -120,7 +145,7 @@ describe("the Excel test double", () => {
         context.workbook.worksheets.getItem("Locked").getRange("A1").format.fill.color = "#FF0000";
         context.workbook.worksheets.getItem("Plan").getRange("A4").values = [["after"]];
         await context.sync();
-      }),
+      })
     ).rejects.toMatchObject({ code: "AccessDenied" });
     expect(d.model.sheets[0].cells[cellKey(3, 1)]).toEqual({ v: "before" });
     expect(d.model.sheets[0].cells[cellKey(4, 1)]).toBeUndefined();
@@ -129,11 +154,15 @@ describe("the Excel test double", () => {
 
   test("APIs newer than the configured ExcelApi version are missing, and isSetSupported says so", async () => {
     const d = createExcelDouble(book(), { excelApiMinor: 8 });
-    const office = d.Office as { context: { requirements: { isSetSupported(n: string, v: string): boolean } } };
+    const office = d.Office as {
+      context: { requirements: { isSetSupported(n: string, v: string): boolean } };
+    };
     expect(office.context.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);
     expect(office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(false);
     await excel(d).run(async (context) => {
-      expect(() => context.workbook.worksheets.getItem("Plan").getRanges("A1,B2")).toThrow(TypeError);
+      expect(() => context.workbook.worksheets.getItem("Plan").getRanges("A1,B2")).toThrow(
+        TypeError
+      );
     });
   });
 
@@ -157,7 +186,15 @@ describe("the Excel test double", () => {
 
   test("settings live in memory until saveAsync writes them into the workbook", async () => {
     const d = createExcelDouble(book());
-    const settings = (d.Office as { context: { document: { settings: { set(k: string, v: unknown): void; saveAsync(cb: () => void): void } } } }).context.document.settings;
+    const settings = (
+      d.Office as {
+        context: {
+          document: {
+            settings: { set(k: string, v: unknown): void; saveAsync(cb: () => void): void };
+          };
+        };
+      }
+    ).context.document.settings;
     settings.set("k", { a: 1 });
     expect(d.model.settings).toEqual({});
     await new Promise<void>((resolve) => settings.saveAsync(() => resolve()));
@@ -167,21 +204,34 @@ describe("the Excel test double", () => {
   test("the model loaded from the sample .xlsx is plain JSON and holds the seed plan's values", async () => {
     const model = await modelFromXlsx(SAMPLE);
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
-    const seed = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "seed-plan", "plan-values.json"), "utf8")) as { values: (string | number)[][] };
+    const seed = JSON.parse(
+      fs.readFileSync(
+        path.join(__dirname, "..", "fixtures", "seed-plan", "plan-values.json"),
+        "utf8"
+      )
+    ) as { values: (string | number)[][] };
     const sheet = model.sheets.find((s) => s.name === "Improvement Plan")!;
     seed.values.forEach((row, r) =>
       row.forEach((v, c) => {
-        expect({ at: cellKey(r + 1, c + 1), v: sheet.cells[cellKey(r + 1, c + 1)]?.v ?? "" }).toEqual({ at: cellKey(r + 1, c + 1), v });
-      }),
+        expect({
+          at: cellKey(r + 1, c + 1),
+          v: sheet.cells[cellKey(r + 1, c + 1)]?.v ?? "",
+        }).toEqual({ at: cellKey(r + 1, c + 1), v });
+      })
     );
-    expect(model.tables).toEqual([{ name: "ImprovementPlan", sheet: "Improvement Plan", address: "A1:G19", showHeaders: true }]);
+    expect(model.tables).toEqual([
+      { name: "ImprovementPlan", sheet: "Improvement Plan", address: "A1:G19", showHeaders: true },
+    ]);
   });
 
   test("the browser-side double imports neither Node nor exceljs", () => {
     for (const file of ["index.ts", "excel-double.ts", "model.ts", "a1.ts", "from-values.ts"]) {
       const text = fs.readFileSync(path.join(__dirname, "..", "double", file), "utf8");
       const imports = [...text.matchAll(/from\s+"([^"]+)"/g)].map((m) => m[1]);
-      expect({ file, external: imports.filter((i) => !i.startsWith(".")) }).toEqual({ file, external: [] });
+      expect({ file, external: imports.filter((i) => !i.startsWith(".")) }).toEqual({
+        file,
+        external: [],
+      });
     }
   });
 });

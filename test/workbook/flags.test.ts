@@ -7,7 +7,9 @@ const PLAN_SHEET = "Improvement Plan";
 
 function formats(model: WorkbookModel): Record<string, Pick<CellModel, "fill" | "fc" | "b">> {
   const s = model.sheets.find((x) => x.name === PLAN_SHEET)!;
-  return Object.fromEntries(Object.entries(s.cells).map(([k, c]) => [k, { fill: c.fill, fc: c.fc, b: c.b }]));
+  return Object.fromEntries(
+    Object.entries(s.cells).map(([k, c]) => [k, { fill: c.fill, fc: c.fc, b: c.b }])
+  );
 }
 
 function overdueCells(plan: Plan, asAt: string): CellRef[] {
@@ -53,7 +55,12 @@ describe("Flag overdue in plan / Clear flags", () => {
     for (const address of unique(refs)) {
       const [, col, row] = /^([A-Z]+)(\d+)$/.exec(address)!;
       const cell = s.cells[cellKey(Number(row), col.charCodeAt(0) - 64)];
-      expect({ address, fill: cell.fill, fc: cell.fc, b: cell.b }).toEqual({ address, fill: FLAG_STYLE.fill, fc: FLAG_STYLE.fontColor, b: true });
+      expect({ address, fill: cell.fill, fc: cell.fc, b: cell.b }).toEqual({
+        address,
+        fill: FLAG_STYLE.fill,
+        fc: FLAG_STYLE.fontColor,
+        b: true,
+      });
     }
     // The originals are kept in the workbook, so a reopened workbook can still clear them.
     expect(h.double.model.settings[FLAGS_KEY]).toBeDefined();
@@ -76,12 +83,16 @@ describe("Flag overdue in plan / Clear flags", () => {
 
     await h.api.flagOverdue("table:ImprovementPlan", late);
     const outcome = await h.api.flagOverdue("table:ImprovementPlan", early);
-    expect(outcome).toEqual({ flagged: unique(early).length, cleared: unique(late).filter((a) => !unique(early).includes(a)).length });
+    expect(outcome).toEqual({
+      flagged: unique(early).length,
+      cleared: unique(late).filter((a) => !unique(early).includes(a)).length,
+    });
     const now = formats(h.double.model);
     for (const [k, f] of Object.entries(now)) {
       const [row, col] = k.split(":").map(Number);
       const address = String.fromCharCode(64 + col) + row;
-      if (unique(early).includes(address)) expect(f).toEqual({ fill: FLAG_STYLE.fill, fc: FLAG_STYLE.fontColor, b: true });
+      if (unique(early).includes(address))
+        expect(f).toEqual({ fill: FLAG_STYLE.fill, fc: FLAG_STYLE.fontColor, b: true });
       else expect(f).toEqual(original[k]);
     }
     await h.api.clearFlags();
@@ -114,9 +125,9 @@ describe("Flag overdue in plan / Clear flags", () => {
   test("a protected plan sheet gives a clear message and nothing is written", async () => {
     h.double.model.sheets.find((x) => x.name === PLAN_SHEET)!.protected = true;
     const snapshot = JSON.stringify(h.double.model);
-    await expect(h.api.flagOverdue("table:ImprovementPlan", overdueCells(plan, AS_AT))).rejects.toThrow(
-      /The sheet 'Improvement Plan' is protected.*Nothing was changed/,
-    );
+    await expect(
+      h.api.flagOverdue("table:ImprovementPlan", overdueCells(plan, AS_AT))
+    ).rejects.toThrow(/The sheet 'Improvement Plan' is protected.*Nothing was changed/);
     expect(JSON.stringify(h.double.model)).toBe(snapshot);
   });
 });

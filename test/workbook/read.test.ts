@@ -11,7 +11,13 @@ describe("listPlans and loadPlan on the sample workbook", () => {
   test("finds the plan table and reads it in one sync", async () => {
     const plans = await h.api.listPlans();
     expect(plans).toEqual([
-      { id: "table:ImprovementPlan", sheet: "Improvement Plan", table: "ImprovementPlan", address: "A1:G19", label: "Improvement Plan (table ImprovementPlan)" },
+      {
+        id: "table:ImprovementPlan",
+        sheet: "Improvement Plan",
+        table: "ImprovementPlan",
+        address: "A1:G19",
+        label: "Improvement Plan (table ImprovementPlan)",
+      },
     ]);
     expect(h.double.stats.syncs).toBe(2);
     h.double.resetStats();
@@ -23,9 +29,16 @@ describe("listPlans and loadPlan on the sample workbook", () => {
     const plan = loaded.result.plan;
     expect(plan.recommendations).toHaveLength(12);
     const counts = countStatuses(judgePlan(plan, { asAt: AS_AT, dueSoonDays: 30 }));
-    expect([counts.overdue, counts.due_soon, counts.not_yet_due, counts.ongoing]).toEqual([20, 13, 2, 3]);
+    expect([counts.overdue, counts.due_soon, counts.not_yet_due, counts.ongoing]).toEqual([
+      20, 13, 2, 3,
+    ]);
     // Sources are real cells of the sheet.
-    expect(plan.actions[0].source).toMatchObject({ sheet: "Improvement Plan", column: 5, row: 2, address: "E2" });
+    expect(plan.actions[0].source).toMatchObject({
+      sheet: "Improvement Plan",
+      column: 5,
+      row: 2,
+      address: "E2",
+    });
 
     h.double.resetStats();
     expect(await h.api.loadHistory()).toEqual([]);

@@ -1,4 +1,13 @@
-import { harness, sample, settingsAt, AS_AT, summaryOf, sheetValues, type Harness, BUILT_AT } from "./support";
+import {
+  harness,
+  sample,
+  settingsAt,
+  AS_AT,
+  summaryOf,
+  sheetValues,
+  type Harness,
+  BUILT_AT,
+} from "./support";
 import type { SheetModel, WorkbookModel } from "../double";
 import { cellKey, cloneModel, newSheet, putValues } from "../double";
 import { HISTORY_SHEET } from "../../src/report/history";
@@ -56,12 +65,18 @@ describe("Build committee summary", () => {
     h.double.resetStats();
     const outcome = await h.api.buildSummary(summary, settingsAt(AS_AT));
     expect(h.double.stats.syncs).toBe(2);
-    expect(outcome).toMatchObject({ sheetName: "Committee Summary", renamed: false, record: { asAt: AS_AT, builtAt: BUILT_AT, total: 38 } });
+    expect(outcome).toMatchObject({
+      sheetName: "Committee Summary",
+      renamed: false,
+      record: { asAt: AS_AT, builtAt: BUILT_AT, total: 38 },
+    });
 
     const s = sheet(h.double.model, "Committee Summary");
     const r = rows(s);
     const headline = findRow(s, 2, "Status");
-    const counts = Object.fromEntries(r.slice(headline + 1, headline + 9).map((line) => [line[2], line[3]]));
+    const counts = Object.fromEntries(
+      r.slice(headline + 1, headline + 9).map((line) => [line[2], line[3]])
+    );
     expect(counts).toMatchObject({ Overdue: 20, "Due soon": 13, "Not yet due": 2, Ongoing: 3 });
 
     const listHeader = findRow(s, 6, "Days overdue");
@@ -74,11 +89,17 @@ describe("Build committee summary", () => {
     expect(r[listHeader + 21]?.[3] ?? "").toBe(""); // exactly 20
     // Each listed action links back to its source cell in the plan.
     const firstAction = s.cells[cellKey(listHeader + 1, 3)];
-    expect(firstAction.link?.documentReference).toBe(`'${PLAN_SHEET}'!${summary.overdue[0].source.address}`);
+    expect(firstAction.link?.documentReference).toBe(
+      `'${PLAN_SHEET}'!${summary.overdue[0].source.address}`
+    );
 
     expect(r.some((line) => line?.[1] === summary.narrative)).toBe(true);
     expect(s.charts).toHaveLength(1);
-    expect(s.charts[0]).toMatchObject({ name: "PlanTracker_StatusByArea", type: "ColumnStacked", title: "Actions by status and area" });
+    expect(s.charts[0]).toMatchObject({
+      name: "PlanTracker_StatusByArea",
+      type: "ColumnStacked",
+      title: "Actions by status and area",
+    });
     expect(h.double.model.activeSheet).toBe("Committee Summary");
 
     // Styles from the shared layout arrived: the overdue count in dark red bold, header fills, merges, widths.
@@ -99,7 +120,10 @@ describe("Build committee summary", () => {
     const position = h.double.model.sheets.findIndex((s) => s.name === "Committee Summary");
     const id = sheet(h.double.model, "Committee Summary").id;
     // Something left on the old sheet that the new layout does not write: it must go.
-    sheet(h.double.model, "Committee Summary").cells[cellKey(5000, 9)] = { v: "stale", fill: "#FF0000" };
+    sheet(h.double.model, "Committee Summary").cells[cellKey(5000, 9)] = {
+      v: "stale",
+      fill: "#FF0000",
+    };
 
     const later = "2007-01-31";
     const history = await h.api.loadHistory();
@@ -115,7 +139,10 @@ describe("Build committee summary", () => {
     const s = sheet(h.double.model, "Committee Summary");
     expect(s.id).toBe(id); // the same sheet, cleared and rewritten: links to it keep working
     expect(s.cells[cellKey(5000, 9)]).toBeUndefined();
-    expect(s.charts.map((c) => c.name).sort()).toEqual(["PlanTracker_StatusByArea", "PlanTracker_Trend"]);
+    expect(s.charts.map((c) => c.name).sort()).toEqual([
+      "PlanTracker_StatusByArea",
+      "PlanTracker_Trend",
+    ]);
     expect(rows(s).some((line) => line?.[1] === second.progress)).toBe(true);
 
     // A fresh pane (no cache) reads both reports back from the workbook.
@@ -135,9 +162,15 @@ describe("Build committee summary", () => {
     const snapshot = JSON.stringify(theirs);
 
     const plan = await loaded(h);
-    const first = await h.api.buildSummary(summaryOf(plan, AS_AT, await h.api.loadHistory()), settingsAt(AS_AT));
+    const first = await h.api.buildSummary(
+      summaryOf(plan, AS_AT, await h.api.loadHistory()),
+      settingsAt(AS_AT)
+    );
     expect(first).toMatchObject({ sheetName: "Committee Summary (2)", renamed: true });
-    const second = await h.api.buildSummary(summaryOf(plan, AS_AT, await h.api.loadHistory(), "2026-11-22T21:00:00.000Z"), settingsAt(AS_AT));
+    const second = await h.api.buildSummary(
+      summaryOf(plan, AS_AT, await h.api.loadHistory(), "2026-11-22T21:00:00.000Z"),
+      settingsAt(AS_AT)
+    );
     expect(second).toMatchObject({ sheetName: "Committee Summary (2)", renamed: true });
 
     expect(JSON.stringify(sheet(h.double.model, "Committee Summary"))).toBe(snapshot);
@@ -151,7 +184,10 @@ describe("Build committee summary", () => {
     sheet(h.double.model, "Committee Summary").protected = true;
     const snapshot = JSON.stringify(h.double.model);
     await expect(
-      h.api.buildSummary(summaryOf(plan, AS_AT, await h.api.loadHistory(), "2026-11-22T21:00:00.000Z"), settingsAt(AS_AT)),
+      h.api.buildSummary(
+        summaryOf(plan, AS_AT, await h.api.loadHistory(), "2026-11-22T21:00:00.000Z"),
+        settingsAt(AS_AT)
+      )
     ).rejects.toThrow(/'Committee Summary' is protected.*Nothing was changed/);
     expect(JSON.stringify(h.double.model)).toBe(snapshot);
   });
@@ -160,7 +196,9 @@ describe("Build committee summary", () => {
     const plan = await loaded(h);
     h.double.model.structureProtected = true;
     const snapshot = JSON.stringify(h.double.model);
-    await expect(h.api.buildSummary(summaryOf(plan, AS_AT, []), settingsAt(AS_AT))).rejects.toThrow(/structure is protected/);
+    await expect(h.api.buildSummary(summaryOf(plan, AS_AT, []), settingsAt(AS_AT))).rejects.toThrow(
+      /structure is protected/
+    );
     expect(JSON.stringify(h.double.model)).toBe(snapshot);
   });
 
@@ -187,7 +225,13 @@ describe("Build committee summary", () => {
     const model = cloneModel(h.double.model);
     const plan = sheet(model, PLAN_SHEET);
     // Row 2's actions become formula-like text; their timescales (June/September 2006) are overdue.
-    const risky = ["=SUM(A1:A9)", "+44 20 7946 0000 to be called", "-ve variance to be explained", "@Head of Service to confirm", "2006-06-30"];
+    const risky = [
+      "=SUM(A1:A9)",
+      "+44 20 7946 0000 to be called",
+      "-ve variance to be explained",
+      "@Head of Service to confirm",
+      "2006-06-30",
+    ];
     plan.cells[cellKey(2, 5)].v = risky.map((t) => `• ${t}`).join("\n");
     h.restore();
     h = harness(model);

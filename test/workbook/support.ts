@@ -29,9 +29,19 @@ export function harness(model: WorkbookModel, excelApiMinor = 12): Harness {
   return { double, api: createExcelWorkbook(), restore };
 }
 
-export const settingsAt = (asAt: string, extra: Partial<PlanSettings> = {}): PlanSettings => ({ ...DEFAULT_PLAN_SETTINGS, asAt, ...extra });
+export const settingsAt = (asAt: string, extra: Partial<PlanSettings> = {}): PlanSettings => ({
+  ...DEFAULT_PLAN_SETTINGS,
+  asAt,
+  ...extra,
+});
 
-export function summaryOf(plan: Plan, asAt: string, history: ReportRecord[], builtAt = BUILT_AT, source = "ImprovementPlan"): Summary {
+export function summaryOf(
+  plan: Plan,
+  asAt: string,
+  history: ReportRecord[],
+  builtAt = BUILT_AT,
+  source = "ImprovementPlan"
+): Summary {
   const statuses = judgePlan(plan, { asAt, dueSoonDays: 30 });
   return summarise(plan, statuses, {
     asAt,
