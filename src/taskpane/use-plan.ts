@@ -136,9 +136,11 @@ const OFFICE_ERROR_WORDS: Record<string, string> = {
  * to do about it. Errors from the workbook module already carry the officer's words.
  */
 export function officerMessage(err: unknown, doing: string): string {
-  const e = (err ?? {}) as { code?: unknown; message?: unknown };
+  const e = (err ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
   const message = typeof e.message === "string" ? e.message.trim() : typeof err === "string" ? err : "";
+  // The workbook module's own errors are already written for the officer: keep every word.
+  if (e.name === "WorkbookError" && message) return `Could not ${doing}. ${message}`;
   if (/protect/i.test(message)) {
     return `Could not ${doing}: a sheet Plan Tracker needs to change is protected. Unprotect it (Review > Unprotect Sheet) and try again.`;
   }

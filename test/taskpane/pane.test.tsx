@@ -13,6 +13,7 @@ import type { PaneClock } from "../../src/taskpane/use-plan";
 import type { CellValue, Summary } from "../../src/plan";
 import type { PlanCandidate, PlanSettings } from "../../src/workbook/api";
 import { FakeWorkbook } from "./fake-workbook";
+import { WorkbookError } from "../../src/workbook/requirements";
 import seed from "../../samples/plan-values.json";
 import expected from "./seed-plan/expected-2006-12-28.json";
 
@@ -250,6 +251,17 @@ describe("several plans, errors and hostile text", () => {
     expect(error).toHaveTextContent("Unprotect");
     fireEvent.click(within(error).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByTestId("error")).not.toBeInTheDocument();
+  });
+
+  test("the workbook module's own message reaches the officer word for word", async () => {
+    const workbook = new FakeWorkbook([{ candidate: SEED, values: seedValues() }], { asAt: "2006-12-28" });
+    const words =
+      "The workbook's structure is protected, so Plan Tracker cannot add the committee summary sheet. Nothing was changed.";
+    workbook.failures.buildSummary = new WorkbookError("structure_protected", words);
+    renderPane(workbook);
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: /Build committee summary/ }));
+    expect(await screen.findByTestId("error")).toHaveTextContent(`Could not build the committee summary. ${words}`);
   });
 
   test("an API this Excel lacks is named as such", async () => {
