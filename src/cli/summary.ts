@@ -8,10 +8,6 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import type JSZip from "jszip";
-
-/** exceljs types its input as the Buffer of its own @types/node. */
-type ExcelJSBuffer = Parameters<import("exceljs").Xlsx["load"]>[0];
 import {
   DEFAULT_DUE_SOON_DAYS,
   STATUS_LABEL,
@@ -64,30 +60,6 @@ const OPTIONS = {
 /** A plan this long gets a progress bar on a terminal. */
 export const PROGRESS_THRESHOLD = 10_000;
 
-/** Parts of a workbook exceljs drops when it rewrites the file, by where they live in the zip. */
-const LOSSY_PARTS: [RegExp, string][] = [
-  [/^xl\/charts\//, "charts"],
-  [/^xl\/pivotTables\//, "pivot tables"],
-  [/^xl\/pivotCache\//, "pivot tables"],
-  [/^xl\/media\//, "images"],
-  [/^xl\/drawings\//, "drawings"],
-  [/vbaProject\.bin$/i, "macros"],
-  [/^xl\/embeddings\//, "embedded objects"],
-  [/^xl\/slicers\//, "slicers"],
-];
-
-/** What the file holds that a rewrite by exceljs would lose ("charts and images"), in plain words. */
-export function lossyParts(file: string, zip: JSZip): string[] {
-  const found = new Set<string>();
-  for (const name of Object.keys(zip.files)) {
-    for (const [pattern, what] of LOSSY_PARTS) if (pattern.test(name)) found.add(what);
-  }
-  if (/\.xlsm$/i.test(file)) found.add("macros");
-  // A drawing part only carries the charts and images already named.
-  if (found.size > 1) found.delete("drawings");
-  return [...found];
-}
-
 /** A bar on standard error, redrawn in place: "Building summary [#########-----------] 45% writing". */
 class ProgressBar {
   constructor(
@@ -110,19 +82,11 @@ class ProgressBar {
   }
 }
 
+/** "<name>-summary.xlsx" beside the input (".xlsm" stays ".xlsm": its macros need that name). */
 function defaultOut(input: string): string {
   const ext = path.extname(input);
   const base = path.basename(input, ext);
-  return path.join(
-    path.dirname(input),
-    `${base}-summary${/^\.xls[xm]$/i.test(ext) ? ".xlsx" : ext || ".xlsx"}`
-  );
-}
-
-function listInWords(items: string[]): string {
-  return items.length <= 1
-    ? items.join("")
-    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  return path.join(path.dirname(input), `${base}-summary${/^\.xlsm$/i.test(ext) ? ext : ".xlsx"}`);
 }
 
 export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }): Promise<number> {
@@ -174,32 +138,15 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
       `--out names the input workbook itself; add --in-place if you mean to write into '${input}'.`
     );
   }
-  if (!/\.xlsx$/i.test(out))
-    throw new UsageError(`--out must name an .xlsx file; '${out}' does not end in .xlsx.`);
+  const wantExt = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+  if (path.extname(out).toLowerCase() !== wantExt) {
+    throw new UsageError(`--out must name an ${wantExt} file, like the input workbook; '${out}' does not.`);
+  }
 
   const isTTY = io.isTTY ?? Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const { openWorkbook, findPlans, pickPlan, qualifiedAddress } = await import("../xlsx/read");
-  let workbook = await openWorkbook(input);
-  const JSZipModule = (await import("jszip")).default;
-  const { readHistory, chooseSummaryTarget, writeSummarySheet, writeHistory, fixInternalLinks, restoreInternalLinks } =
-    await import("../xlsx/write-summary");
-  const zip = await JSZipModule.loadAsync(await fs.readFile(input));
-  const lossy = lossyParts(input, zip);
-  // Internal links as Excel writes them need help to survive exceljs's rewrite.
-  const relinked = await restoreInternalLinks(zip);
-  if (relinked) {
-    const ExcelJS = (await import("exceljs")).default;
-    workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(relinked as unknown as ExcelJSBuffer);
-  }
-  if (lossy.length > 0) {
-    const what = listInWords(lossy);
-    if (inPlace) {
-      throw new CliError(
-        `'${input}' holds ${what}, which Plan Tracker cannot carry through a rewrite of the file; --in-place would lose them, so nothing was written. Use --out to write a copy, or build the summary from the task pane in Excel.`
-      );
-    }
-  }
+  const workbook = await openWorkbook(input);
+  const { readHistory, chooseSummaryTarget, writeSummaryFile } = await import("../xlsx/write-summary");
   const history = readHistory(workbook);
   // The add-in's own sheets hold list headers (Action, Timescale) and would read as plans.
   const own = new Set(
@@ -241,25 +188,21 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
     sheetName: target.name,
     planSheet: picked.sheet,
   });
-  writeSummarySheet(workbook, layout, target);
   const record: ReportRecord = {
     asAt: summary.asAt,
     builtAt: summary.builtAt,
     total: summary.total,
     counts: summary.counts,
   };
-  writeHistory(workbook, target.name, [...history.records, record]);
   progress.step(0.6, "writing the workbook");
-  const buffer = await fixInternalLinks(await workbook.xlsx.writeBuffer());
+  // The original file, patched: every part but the summary and history sheets is kept as it was.
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await fs.readFile(input));
+  const buffer = await writeSummaryFile(zip, layout, target, [...history.records, record]);
   progress.step(0.95, "saving");
   await writeAtomically(out, buffer);
   progress.done();
 
-  if (lossy.length > 0) {
-    io.stderr.write(
-      `Warning: '${input}' holds ${listInWords(lossy)}, which this copy does not carry; '${input}' itself is unchanged. Build the summary from the task pane in Excel to keep them in one file.\n`
-    );
-  }
   if (target.renamed) {
     io.stderr.write(
       `Warning: the workbook already has a sheet of its own called '${summarySheetName}', which Plan Tracker does not overwrite; the summary is on '${target.name}'.\n`

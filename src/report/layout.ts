@@ -63,13 +63,13 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   subtitle: { italic: true, size: 11, fontColor: "#595959" },
   heading: { bold: true, size: 13, fontColor: "#1F3864", borderBottom: true, vertical: "bottom" },
   label: { bold: true, vertical: "top" },
-  body: { wrap: true, vertical: "top" },
-  tableHeader: { bold: true, fill: "#D9E1F2", wrap: true, vertical: "center", borderBottom: true },
-  count: { horizontal: "right", vertical: "top" },
-  percent: { horizontal: "right", vertical: "top" },
-  date: { horizontal: "left", vertical: "top" },
-  overdue: { bold: true, fontColor: "#C00000", horizontal: "right", vertical: "top" },
-  dueSoon: { bold: true, fontColor: "#9C5700", horizontal: "right", vertical: "top" },
+  body: { wrap: true, horizontal: "left", vertical: "top" },
+  tableHeader: { bold: true, fill: "#D9E1F2", wrap: true, horizontal: "center", vertical: "center", borderBottom: true },
+  count: { horizontal: "center", vertical: "top" },
+  percent: { horizontal: "center", vertical: "top" },
+  date: { horizontal: "center", vertical: "top" },
+  overdue: { bold: true, fontColor: "#C00000", horizontal: "center", vertical: "top" },
+  dueSoon: { bold: true, fontColor: "#9C5700", horizontal: "center", vertical: "top" },
   noDate: { italic: true, fontColor: "#7F6000", wrap: true, vertical: "top" },
   narrative: { wrap: true, vertical: "top", size: 11 },
   link: { fontColor: "#0563C1", underline: true, wrap: true, vertical: "top" },
@@ -290,11 +290,11 @@ function titleBlock(b: SheetBuilder, summary: Summary, options: LayoutOptions): 
   b.merge(1, 1, LAST_COLUMN);
   b.rowHeights[1] = 27;
   const info: [string, string | number, StyleName, string | undefined, CellLink | undefined][] = [
-    ["As at", toExcelSerial(summary.asAt), "date", LONG_DATE_FORMAT, undefined],
+    ["As at", toExcelSerial(summary.asAt), "body", LONG_DATE_FORMAT, undefined],
     ["Plan", summary.source, options.planSheet ? "link" : "body", undefined, options.planSheet ? { sheet: options.planSheet, address: "A1" } : undefined],
     ["Built", formatBuiltAt(summary.builtAt), "body", undefined, undefined],
     [
-      "Due soon",
+      "Due soon means",
       summary.nextCommittee
         ? `Due on or before the next committee, ${formatLongDate(summary.nextCommittee)}`
         : `Due within ${summary.dueSoonDays} days of the as-at date`,
@@ -387,6 +387,7 @@ function itemList(b: SheetBuilder, title: string, items: SummaryItem[], kind: Li
   const headers = LIST_HEADERS[kind];
   headers.forEach((h, i) => b.put(b.row, i + 1, h, "tableHeader"));
   if (kind === "noDate") b.merge(b.row, 5, 6);
+  b.rowHeights[b.row] = 2 * LINE_HEIGHT; // "Days overdue" wraps in its narrow column
   b.row += 1;
   for (const item of items) {
     const r = b.row;

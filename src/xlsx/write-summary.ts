@@ -1,30 +1,43 @@
 /**
- * Renders the committee summary's SheetLayout into an exceljs workbook, and keeps the report
- * history the task pane keeps (src/report/history.ts), so a summary built here and one built
- * in Excel are the same sheet and form one history.
+ * Writes the committee summary's SheetLayout, and the report history the task pane keeps
+ * (src/report/history.ts), into an .xlsx file, so a summary built here and one built in Excel
+ * are the same sheet and form one history.
  *
- * - Strings are written as plain exceljs string values (shared strings in the file), never as
- *   formulas: an action reading "=SUM(A1)" arrives in the sheet as that text.
+ * The file is patched, not rewritten. exceljs reads the workbook (to find the plan and the
+ * history), but the new file is the original zip with only these parts touched:
+ *   - the summary sheet's part and the history sheet's part (replaced, or added),
+ *   - xl/workbook.xml, xl/_rels/workbook.xml.rels and [Content_Types].xml (when a sheet is added),
+ *   - xl/styles.xml (the summary's styles appended; existing ones keep their numbers).
+ * Every other part (the officer's sheets, tables, charts, pivot tables, images, macros, defined
+ * names) is carried over byte for byte. A rewrite through exceljs would drop charts, pivots and
+ * images, lose internal links, and on a 100,000-action plan take several times as long.
+ *
+ * - Strings are written as inline strings with the text number format, never as formulas: an
+ *   action reading "=SUM(A1)" arrives in the sheet as that text.
  * - The add-in's own summary sheet (named in the history sheet's marker cell) is replaced in
  *   place, at the same tab position. A sheet of the officer's with the wanted name is never
  *   touched: the summary goes to "Committee Summary (2)" (or the next free name) with a warning.
- * - exceljs cannot write a chart. Each chart's data block is on the sheet (it is part of the
- *   layout); at the chart's anchor a muted note says the chart is drawn when the summary is
- *   built from the task pane.
+ * - No chart can be drawn here. Each chart's data block is on the sheet (it is part of the
+ *   layout); under the first chart's anchor a muted note says the chart is drawn when the
+ *   summary is built from the task pane.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import * as zlib from "zlib";
+import type { Workbook, Worksheet } from "exceljs";
+import type JSZip from "jszip";
 import type { CellValue, ReportRecord } from "../plan";
 import {
   HISTORY_SHEET,
   HISTORY_TEXT_FORMAT,
   STYLES,
+  a1,
   chartNote,
   historySheetValues,
   linkTarget,
   markedSummarySheet,
   parseHistory,
+  type LayoutCell,
   type SheetLayout,
+  type StyleName,
   type StyleSpec,
 } from "../report";
 
@@ -44,7 +57,7 @@ export interface HistoryState {
 }
 
 /** Plain values of a small sheet (the history): text and numbers as `Range.values` would give. */
-function plainValues(ws: ExcelJS.Worksheet): CellValue[][] {
+function plainValues(ws: Worksheet): CellValue[][] {
   const out: CellValue[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values: CellValue[] = [];
@@ -63,7 +76,7 @@ function plainValues(ws: ExcelJS.Worksheet): CellValue[][] {
 }
 
 /** The reports recorded in the workbook, oldest first, and which sheet is the add-in's summary. */
-export function readHistory(workbook: ExcelJS.Workbook): HistoryState {
+export function readHistory(workbook: Workbook): HistoryState {
   const ws = workbook.getWorksheet(HISTORY_SHEET);
   if (!ws) return { records: [], summarySheet: null };
   const values = plainValues(ws);
@@ -71,9 +84,8 @@ export function readHistory(workbook: ExcelJS.Workbook): HistoryState {
 }
 
 /** Where the summary goes: the wanted name if it is free or the add-in's own, else the next free "Name (n)". */
-export function chooseSummaryTarget(workbook: ExcelJS.Workbook, wanted: string, marked: string | null): SummaryTarget {
-  const exists = (name: string): boolean =>
-    workbook.worksheets.some((ws) => ws.name.toLowerCase() === name.toLowerCase());
+export function chooseSummaryTarget(workbook: Workbook, wanted: string, marked: string | null): SummaryTarget {
+  const exists = (name: string): boolean => workbook.worksheets.some((ws) => ws.name.toLowerCase() === name.toLowerCase());
   const ours = (name: string): boolean => marked !== null && marked.toLowerCase() === name.toLowerCase();
   if (!exists(wanted)) return { name: wanted, replace: false, renamed: false };
   if (ours(wanted)) return { name: wanted, replace: true, renamed: false };
@@ -86,179 +98,438 @@ export function chooseSummaryTarget(workbook: ExcelJS.Workbook, wanted: string, 
   }
 }
 
-function argb(hex: string): string {
-  return "FF" + hex.replace("#", "").toUpperCase();
+// ---------------------------------------------------------------------------------------------
+// XML text
+
+/** Characters XML 1.0 cannot hold at all (a stray control character pasted from a PDF). */
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text
+    .replace(INVALID_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
-function applyStyle(cell: ExcelJS.Cell, spec: StyleSpec): void {
-  // A named font: without one LibreOffice falls back to a serif face.
-  const font: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, size: 11 };
-  if (spec.bold) font.bold = true;
-  if (spec.italic) font.italic = true;
-  if (spec.underline) font.underline = true;
-  if (spec.size) font.size = spec.size;
-  if (spec.fontColor) font.color = { argb: argb(spec.fontColor) };
-  cell.font = font;
-  if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(spec.fill) } };
-  const alignment: Partial<ExcelJS.Alignment> = {};
-  if (spec.wrap) alignment.wrapText = true;
-  if (spec.horizontal) alignment.horizontal = spec.horizontal;
-  if (spec.vertical) alignment.vertical = spec.vertical === "center" ? "middle" : spec.vertical;
-  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
-  if (spec.borderBottom) cell.border = { bottom: { style: "thin", color: { argb: "FF8EA9DB" } } };
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&amp;/g, "&");
 }
 
-/** Puts a layout on a worksheet: values, formats, styles, links, merges, widths, heights, page setup. */
-export function renderLayout(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
-  layout.columnWidths.forEach((width, i) => {
-    ws.getColumn(i + 1).width = width;
-  });
-  for (const c of layout.cells) {
-    const cell = ws.getCell(c.row, c.column);
-    if (c.link && typeof c.value === "string" && c.value !== "") {
-      // No leading "#": exceljs writes a link as internal (a `location`) only for "Sheet!A1".
-      cell.value = { text: c.value, hyperlink: linkTarget(c.link), tooltip: `Go to ${linkTarget(c.link)}` };
-    } else {
-      cell.value = c.value ?? null;
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(tag);
+  return m ? unescapeXml(m[1]) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles: the layout's named styles appended to the workbook's own styles.xml
+
+/** Excel's built-in number formats that the layout uses, by format code. */
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0%": 9, "0.00%": 10, "@": 49 };
+
+const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
+
+class StyleBook {
+  private fonts: string[] = [];
+  private fills: string[] = [];
+  private borders: string[] = [];
+  private xfs: string[] = [];
+  private formats: string[] = [];
+  private readonly fontBase: number;
+  private readonly fillBase: number;
+  private readonly borderBase: number;
+  private readonly xfBase: number;
+  private nextFormatId: number;
+  private readonly xfIndex = new Map<string, number>();
+  private readonly formatIds = new Map<string, number>();
+
+  constructor(private xml: string) {
+    this.fontBase = this.countIn("fonts", /<font[\s>/]/g);
+    this.fillBase = this.countIn("fills", /<fill[\s>/]/g);
+    this.borderBase = this.countIn("borders", /<border[\s>/]/g);
+    this.xfBase = this.countIn("cellXfs", /<xf[\s>/]/g);
+    let maxId = 163;
+    for (const m of xml.matchAll(/<numFmt\s[^>]*>/g)) {
+      const id = Number(attr(m[0], "numFmtId"));
+      const code = attr(m[0], "formatCode");
+      if (Number.isFinite(id)) maxId = Math.max(maxId, id);
+      if (code !== null && Number.isFinite(id)) this.formatIds.set(code, id);
     }
-    if (c.numberFormat) cell.numFmt = c.numberFormat;
-    if (c.style) applyStyle(cell, STYLES[c.style]);
+    this.nextFormatId = maxId + 1;
   }
-  // The notes stack under the first chart's anchor: the space kept for the charts themselves
-  // would otherwise print as empty pages.
-  layout.charts.forEach((chart, i) => {
-    const anchor = ws.getCell(layout.charts[0].anchor);
-    const cell = ws.getCell(Number(anchor.row) + i, Number(anchor.col));
-    cell.value = chartNote(chart);
-    cell.numFmt = "@";
-    applyStyle(cell, STYLES.muted);
-  });
-  for (const range of layout.merges) ws.mergeCells(range);
-  for (const [row, height] of Object.entries(layout.rowHeights)) ws.getRow(Number(row)).height = height;
-  if (layout.freezeRows > 0) ws.views = [{ state: "frozen", ySplit: layout.freezeRows, showGridLines: false }];
-  else ws.views = [{ showGridLines: false }];
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    orientation: "landscape",
-    paperSize: 9, // A4
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: false,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddFooter: "&L&A&RPage &P of &N" };
-}
 
-/**
- * Writes the summary sheet (replacing the add-in's own in place, at the same tab position)
- * and returns the worksheet. The target comes from chooseSummaryTarget; the layout's name is
- * ignored in favour of target.name.
- */
-export function writeSummarySheet(workbook: ExcelJS.Workbook, layout: SheetLayout, target: SummaryTarget): ExcelJS.Worksheet {
-  let orderNo: number | undefined;
-  if (target.replace) {
-    const old = workbook.worksheets.find((ws) => ws.name.toLowerCase() === target.name.toLowerCase());
-    if (old) {
-      orderNo = (old as unknown as { orderNo: number }).orderNo;
-      workbook.removeWorksheet(old.id);
+  private block(tag: string): RegExpExecArray | null {
+    return new RegExp(`<${tag}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${tag}>)`).exec(this.xml);
+  }
+
+  private countIn(tag: string, child: RegExp): number {
+    const m = this.block(tag);
+    if (!m) throw new Error(`the workbook's styles have no <${tag}> list`);
+    return (m[1] ?? "").match(child)?.length ?? 0;
+  }
+
+  private formatId(code: string | undefined): number {
+    if (!code) return 0;
+    if (code in BUILTIN_FORMATS) return BUILTIN_FORMATS[code];
+    const known = this.formatIds.get(code);
+    if (known !== undefined) return known;
+    const id = this.nextFormatId++;
+    this.formatIds.set(code, id);
+    this.formats.push(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    return id;
+  }
+
+  /** The cellXfs index for a style and number format, added on first use. */
+  index(spec: StyleSpec, numberFormat: string | undefined): number {
+    const key = JSON.stringify([spec, numberFormat ?? ""]);
+    const known = this.xfIndex.get(key);
+    if (known !== undefined) return known;
+
+    const font =
+      "<font>" +
+      (spec.bold ? "<b/>" : "") +
+      (spec.italic ? "<i/>" : "") +
+      (spec.underline ? '<u val="single"/>' : "") +
+      `<sz val="${spec.size ?? 11}"/>` +
+      (spec.fontColor ? `<color rgb="${argb(spec.fontColor)}"/>` : '<color theme="1"/>') +
+      '<name val="Calibri"/><family val="2"/></font>';
+    this.fonts.push(font);
+    const fontId = this.fontBase + this.fonts.length - 1;
+    let fillId = 0;
+    if (spec.fill) {
+      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${argb(spec.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+      fillId = this.fillBase + this.fills.length - 1;
     }
+    let borderId = 0;
+    if (spec.borderBottom) {
+      this.borders.push('<border><left/><right/><top/><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border>');
+      borderId = this.borderBase + this.borders.length - 1;
+    }
+    const numFmtId = this.formatId(numberFormat);
+    const alignment: string[] = [];
+    if (spec.horizontal) alignment.push(`horizontal="${spec.horizontal}"`);
+    if (spec.vertical) alignment.push(`vertical="${spec.vertical}"`);
+    if (spec.wrap) alignment.push('wrapText="1"');
+    this.xfs.push(
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1"` +
+        ` applyFill="1" applyBorder="1" applyAlignment="1">${alignment.length ? `<alignment ${alignment.join(" ")}/>` : ""}</xf>`,
+    );
+    const index = this.xfBase + this.xfs.length - 1;
+    this.xfIndex.set(key, index);
+    return index;
   }
-  const ws = workbook.addWorksheet(target.name);
-  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
-  renderLayout(ws, layout);
-  return ws;
+
+  private append(tag: string, items: string[], base: number): void {
+    if (items.length === 0) return;
+    const m = this.block(tag)!;
+    const open = /^<[^>]*?(\/?)>/.exec(m[0])![0];
+    const openTag = open.replace(/\s*\/>$/, ">").replace(/\scount="\d+"/, "").replace(/^<(\w+)/, `<$1 count="${base + items.length}"`);
+    const replaced = `${openTag}${m[1] ?? ""}${items.join("")}</${tag}>`;
+    this.xml = this.xml.slice(0, m.index) + replaced + this.xml.slice(m.index + m[0].length);
+  }
+
+  /** styles.xml with every style used so far appended. */
+  toXml(): string {
+    this.append("fonts", this.fonts, this.fontBase);
+    this.append("fills", this.fills, this.fillBase);
+    this.append("borders", this.borders, this.borderBase);
+    this.append("cellXfs", this.xfs, this.xfBase);
+    if (this.formats.length > 0) {
+      if (this.block("numFmts")) {
+        const existing = (this.block("numFmts")![1] ?? "").match(/<numFmt\s/g)?.length ?? 0;
+        this.append("numFmts", this.formats, existing);
+      } else {
+        // numFmts comes first in a styleSheet.
+        this.xml = this.xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="${this.formats.length}">${this.formats.join("")}</numFmts>`);
+      }
+    }
+    const xml = this.xml;
+    this.fonts = [];
+    this.fills = [];
+    this.borders = [];
+    this.xfs = [];
+    this.formats = [];
+    return xml;
+  }
 }
 
-/** Rewrites the hidden history sheet: the marker naming the summary sheet, the header and every record. */
-export function writeHistory(workbook: ExcelJS.Workbook, summarySheet: string, records: ReportRecord[]): void {
-  const old = workbook.getWorksheet(HISTORY_SHEET);
-  if (old) workbook.removeWorksheet(old.id);
-  const ws = workbook.addWorksheet(HISTORY_SHEET, { state: "hidden" });
-  const values = historySheetValues(summarySheet, records);
-  values.forEach((row, r) => {
+// ---------------------------------------------------------------------------------------------
+// Worksheet XML
+
+const WORKSHEET_NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+interface SheetContent {
+  cells: LayoutCell[];
+  columnWidths: number[];
+  merges: string[];
+  rowHeights: Record<number, number>;
+  freezeRows: number;
+  /** Page setup for printing (the summary); the history sheet has none. */
+  print: boolean;
+}
+
+function cellXml(c: LayoutCell, style: number): string {
+  const ref = a1(c.row, c.column);
+  if (c.value === null || c.value === undefined || c.value === "") return `<c r="${ref}" s="${style}"/>`;
+  if (typeof c.value === "number") {
+    return Number.isFinite(c.value) ? `<c r="${ref}" s="${style}"><v>${c.value}</v></c>` : `<c r="${ref}" s="${style}"/>`;
+  }
+  // An inline string: text, whatever characters it starts with.
+  return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.value)}</t></is></c>`;
+}
+
+function sheetXml(content: SheetContent, styles: StyleBook, styleOf: (c: LayoutCell) => number): string {
+  const rows = new Map<number, LayoutCell[]>();
+  let maxRow = 1;
+  let maxCol = 1;
+  for (const c of content.cells) {
+    const list = rows.get(c.row) ?? [];
+    list.push(c);
+    rows.set(c.row, list);
+    maxRow = Math.max(maxRow, c.row);
+    maxCol = Math.max(maxCol, c.column);
+  }
+  for (const r of Object.keys(content.rowHeights)) if (!rows.has(Number(r))) rows.set(Number(r), []);
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${WORKSHEET_NS}>`];
+  if (content.print) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  parts.push(`<dimension ref="A1:${a1(maxRow, maxCol)}"/>`);
+  const pane =
+    content.freezeRows > 0
+      ? `<pane ySplit="${content.freezeRows}" topLeftCell="A${content.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
+      : "";
+  parts.push(`<sheetViews><sheetView${content.print ? ' showGridLines="0"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>`);
+  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (content.columnWidths.length > 0) {
+    parts.push(
+      "<cols>" +
+        content.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("") +
+        "</cols>",
+    );
+  }
+  parts.push("<sheetData>");
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const height = content.rowHeights[r];
+    const cells = rows.get(r)!.sort((a, b) => a.column - b.column);
+    parts.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>`);
+    for (const c of cells) parts.push(cellXml(c, styleOf(c)));
+    parts.push("</row>");
+  }
+  parts.push("</sheetData>");
+  if (content.merges.length > 0) {
+    parts.push(`<mergeCells count="${content.merges.length}">${content.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  }
+  const links = content.cells.filter((c) => c.link && typeof c.value === "string" && c.value !== "");
+  if (links.length > 0) {
+    parts.push("<hyperlinks>");
+    for (const c of links) {
+      const target = linkTarget(c.link!);
+      parts.push(`<hyperlink ref="${a1(c.row, c.column)}" location="${escapeXml(target)}"/>`);
+    }
+    parts.push("</hyperlinks>");
+  }
+  if (content.print) {
+    parts.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+    parts.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    parts.push("<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>");
+  }
+  parts.push("</worksheet>");
+  void styles;
+  return parts.join("");
+}
+
+/** The summary layout as worksheet content, with the chart notes a file writer adds. */
+function summaryContent(layout: SheetLayout): SheetContent {
+  const cells = layout.cells.slice();
+  if (layout.charts.length > 0) {
+    // The notes stack under the first chart's anchor: the space kept for the charts would
+    // otherwise print as empty pages.
+    const anchor = /^([A-Z]+)(\d+)$/.exec(layout.charts[0].anchor)!;
+    const column = anchor[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    layout.charts.forEach((chart, i) => {
+      const row = Number(anchor[2]) + i;
+      const at = cells.findIndex((c) => c.row === row && c.column === column);
+      const note: LayoutCell = { row, column, value: chartNote(chart), numberFormat: "@", style: "muted" };
+      if (at >= 0) cells[at] = note;
+      else cells.push(note);
+    });
+  }
+  return { cells, columnWidths: layout.columnWidths, merges: layout.merges, rowHeights: layout.rowHeights, freezeRows: layout.freezeRows, print: true };
+}
+
+/** The history sheet's values as worksheet content: text cells formatted as text. */
+function historyContent(summarySheet: string, records: ReportRecord[]): SheetContent {
+  const cells: LayoutCell[] = [];
+  historySheetValues(summarySheet, records).forEach((row, r) =>
     row.forEach((value, c) => {
       if (value === "") return;
-      const cell = ws.getCell(r + 1, c + 1);
-      cell.value = value;
-      if (typeof value === "string") cell.numFmt = HISTORY_TEXT_FORMAT;
-    });
-  });
-  ws.getColumn(1).width = 14;
-  ws.getColumn(2).width = 26;
+      cells.push({ row: r + 1, column: c + 1, value, numberFormat: typeof value === "string" ? HISTORY_TEXT_FORMAT : undefined });
+    }),
+  );
+  return { cells, columnWidths: [14, 26], merges: [], rowHeights: {}, freezeRows: 0, print: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package: workbook.xml, its relationships and content types
+
+interface SheetEntry {
+  name: string;
+  /** The whole <sheet .../> element. */
+  tag: string;
+  rid: string;
+  /** Zip path of the worksheet part, e.g. "xl/worksheets/sheet3.xml". */
+  part: string;
+}
+
+const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+class Package {
+  workbookXml = "";
+  relsXml = "";
+  typesXml = "";
+  sheets: SheetEntry[] = [];
+
+  constructor(private readonly zip: JSZip) {}
+
+  async load(): Promise<void> {
+    const read = async (p: string): Promise<string> => {
+      const f = this.zip.file(p);
+      if (!f) throw new Error(`the workbook has no ${p}`);
+      return f.async("string");
+    };
+    this.workbookXml = await read("xl/workbook.xml");
+    this.relsXml = await read("xl/_rels/workbook.xml.rels");
+    this.typesXml = await read("[Content_Types].xml");
+    const targets = new Map<string, string>();
+    for (const m of this.relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+      const id = attr(m[0], "Id");
+      const target = attr(m[0], "Target");
+      if (id && target) targets.set(id, target);
+    }
+    for (const m of this.workbookXml.matchAll(/<sheet\b[^>]*\/>/g)) {
+      const rid = attr(m[0], "r:id") ?? "";
+      const target = targets.get(rid) ?? "";
+      const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, "/");
+      this.sheets.push({ name: attr(m[0], "name") ?? "", tag: m[0], rid, part });
+    }
+  }
+
+  find(name: string): SheetEntry | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Puts a sheet's XML in place: over the existing sheet of that name, or as a new last sheet. */
+  putSheet(name: string, xml: string, hidden: boolean): void {
+    const existing = this.find(name);
+    if (existing) {
+      this.zip.file(existing.part, deflated(xml), { binary: true });
+      // Whatever the old sheet drew (the task pane's chart) goes with it.
+      this.zip.remove(existing.part.replace(/([^/]+)$/, "_rels/$1.rels"));
+      const state = hidden ? ' state="hidden"' : "";
+      const tag = existing.tag.replace(/\sstate="[^"]*"/, "").replace(/^<sheet\b/, `<sheet${state}`);
+      this.workbookXml = this.workbookXml.replace(existing.tag, tag);
+      existing.tag = tag;
+      return;
+    }
+    let n = 1;
+    while (this.zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    this.zip.file(part, deflated(xml), { binary: true });
+    let r = 1;
+    while (new RegExp(`Id="rId${r}"`).test(this.relsXml)) r++;
+    const rid = `rId${r}`;
+    this.relsXml = this.relsXml.replace(
+      /<\/Relationships>\s*$/,
+      `<Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${n}.xml"/></Relationships>`,
+    );
+    if (!this.typesXml.includes(`PartName="/${part}"`)) {
+      this.typesXml = this.typesXml.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${CT_WORKSHEET}"/></Types>`);
+    }
+    const ids = [...this.workbookXml.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    const sheetId = Math.max(0, ...ids) + 1;
+    const tag = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ""} r:id="${rid}"/>`;
+    this.workbookXml = this.workbookXml.replace(/<\/sheets>/, `${tag}</sheets>`);
+    this.sheets.push({ name, tag, rid, part });
+  }
+
+  save(): void {
+    this.zip.file("xl/workbook.xml", this.workbookXml);
+    this.zip.file("xl/_rels/workbook.xml.rels", this.relsXml);
+    this.zip.file("[Content_Types].xml", this.typesXml);
+  }
 }
 
 /**
- * exceljs writes an internal link with both a `location` and a relationship whose target is
- * that same location, which Excel then reads as a link to another file. Dropping the
- * relationship leaves the plain internal link Excel and LibreOffice both follow. Applied to
- * every sheet, so the officer's own internal links survive the rewrite too.
+ * A part's XML compressed with Node's own zlib rather than JSZip's JavaScript deflate: the summary of
+ * a 100,000-action plan is some 40 MB of XML, which native deflate packs several times faster.
+ * JSZip takes an entry it already holds compressed (as it does for every part it loaded) and
+ * copies it through; that is its internal CompressedObject, so if it ever goes away this quietly
+ * hands JSZip the text to compress itself.
  */
-export async function fixInternalLinks(buffer: ArrayBuffer | Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
-  const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
-  for (const path of sheets) {
-    const xml = await zip.file(path)!.async("string");
-    const dropped: string[] = [];
-    const fixed = xml.replace(/<hyperlink\b[^>]*>/g, (tag) => {
-      if (!/\slocation="/.test(tag)) return tag;
-      const id = /\sr:id="([^"]+)"/.exec(tag);
-      if (!id) return tag;
-      dropped.push(id[1]);
-      return tag.replace(/\sr:id="[^"]+"/, "");
-    });
-    if (dropped.length === 0) continue;
-    zip.file(path, fixed);
-    const relsPath = path.replace(/^xl\/worksheets\//, "xl/worksheets/_rels/") + ".rels";
-    const rels = zip.file(relsPath);
-    if (!rels) continue;
-    const relsXml = await rels.async("string");
-    const ids = new Set(dropped);
-    const cleaned = relsXml.replace(/<Relationship\b[^>]*\/>/g, (rel) => {
-      const id = /\sId="([^"]+)"/.exec(rel);
-      return id && ids.has(id[1]) ? "" : rel;
-    });
-    zip.file(relsPath, cleaned);
+function deflated(xml: string): string | Buffer {
+  try {
+    const crc32 = (zlib as unknown as { crc32?: (data: Buffer) => number }).crc32;
+    if (!crc32) return xml;
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const CompressedObject = require("jszip/lib/compressedObject") as new (...args: unknown[]) => object;
+    const { DEFLATE } = require("jszip/lib/compressions") as { DEFLATE: { magic: string } };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const raw = Buffer.from(xml, "utf8");
+    // Level 1: a little larger than level 6, several times faster on tens of megabytes.
+    const packed = zlib.deflateRawSync(raw, { level: 1 });
+    return new CompressedObject(packed.length, raw.length, crc32(raw) >>> 0, DEFLATE, packed) as unknown as Buffer;
+  } catch {
+    return xml; // JSZip compresses the part itself.
   }
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 /**
- * The other half of fixInternalLinks. exceljs reads a link only through a relationship, so an
- * internal link as Excel writes it (a `location`, no relationship) would be dropped when the
- * workbook is rewritten. Giving each such link a relationship to its own location, before
- * exceljs reads the file, lets it carry the link through; fixInternalLinks then removes the
- * relationship again on the way out. Returns null when the workbook has no such link.
+ * The workbook file with the summary sheet written (replacing the add-in's own in place, at the
+ * same tab position, or added as the last sheet) and the history sheet rewritten to hold
+ * `records` and to name `target.name` as the add-in's summary sheet. `zip` is the original file.
  */
-export async function restoreInternalLinks(zip: JSZip): Promise<Buffer | null> {
-  let changed = false;
-  const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
-  for (const path of sheets) {
-    const xml = await zip.file(path)!.async("string");
-    if (!/<hyperlink\b/.test(xml) || !/xmlns:r="/.test(xml)) continue;
-    const added: [string, string][] = [];
-    const fixed = xml.replace(/<hyperlink\b[^>]*>/g, (tag) => {
-      const location = /\slocation="([^"]*)"/.exec(tag);
-      if (!location || /\sr:id="/.test(tag)) return tag;
-      const id = `rIdPlanTracker${added.length + 1}`;
-      added.push([id, location[1]]);
-      return tag.replace(/^<hyperlink\b/, `<hyperlink r:id="${id}"`);
-    });
-    if (added.length === 0) continue;
-    changed = true;
-    zip.file(path, fixed);
-    const relsPath = path.replace(/^xl\/worksheets\//, "xl/worksheets/_rels/") + ".rels";
-    const existing = zip.file(relsPath);
-    const relsXml = existing
-      ? await existing.async("string")
-      : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-    const rels = added
-      .map(
-        ([id, target]) =>
-          `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${target}" TargetMode="External"/>`,
-      )
-      .join("");
-    zip.file(relsPath, relsXml.replace(/<\/Relationships>\s*$/, `${rels}</Relationships>`));
+export async function writeSummaryFile(
+  zip: JSZip,
+  layout: SheetLayout,
+  target: SummaryTarget,
+  records: ReportRecord[],
+): Promise<Buffer> {
+  const pkg = new Package(zip);
+  await pkg.load();
+  if (!target.replace && pkg.find(target.name)) {
+    // chooseSummaryTarget never asks for this; refuse rather than overwrite an officer's sheet.
+    throw new Error(`sheet '${target.name}' is not Plan Tracker's to replace`);
   }
-  return changed ? zip.generateAsync({ type: "nodebuffer" }) : null;
+  const stylesFile = zip.file("xl/styles.xml");
+  if (!stylesFile) throw new Error("the workbook has no styles part");
+  const styles = new StyleBook(await stylesFile.async("string"));
+  const byName = new Map<string, number>();
+  const styleOf = (c: LayoutCell): number => {
+    const key = `${c.style ?? ""}|${c.numberFormat ?? ""}`;
+    let index = byName.get(key);
+    if (index === undefined) {
+      index = styles.index(c.style ? STYLES[c.style as StyleName] : {}, c.numberFormat);
+      byName.set(key, index);
+    }
+    return index;
+  };
+
+  pkg.putSheet(target.name, sheetXml(summaryContent(layout), styles, styleOf), false);
+  pkg.putSheet(HISTORY_SHEET, sheetXml(historyContent(target.name, records), styles, styleOf), true);
+  zip.file("xl/styles.xml", styles.toXml());
+  pkg.save();
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -55,7 +55,7 @@ describe("summary layout of the seed plan as at 28 December 2006", () => {
     expect(plan.value).toBe("'Improvement Plan'!A1:G19");
     expect(plan.link).toEqual({ sheet: "Improvement Plan", address: "A1" });
     expect(at(layout, rowOf(layout, "Built", 2), 3)?.value).toBe("22 November 2026 at 19:35 UTC");
-    expect(at(layout, rowOf(layout, "Due soon", 2), 3)?.value).toBe("Due within 30 days of the as-at date");
+    expect(at(layout, rowOf(layout, "Due soon means", 2), 3)?.value).toBe("Due within 30 days of the as-at date");
   });
 
   test("headline counts for every status with its share of all actions", () => {

@@ -1,0 +1,86 @@
+/**
+ * `plan summary` on a generated 100,000-action workbook: wall-clock time and peak memory of
+ * the whole command (open, read, judge, summarise, lay out, write), measured in a child
+ * process so the figure is the command's own, not this script's.
+ *
+ * Standalone: node scripts/ts-run.js scripts/bench/summary.ts
+ * From the project's bench: rows.push(...(await summaryBench())).
+ */
+import { execFile } from "child_process";
+import { mkdirSync } from "fs";
+import * as path from "path";
+import { promisify } from "util";
+import ExcelJS from "exceljs";
+import { generatePlan } from "../../test/support/generate-plan";
+import type { Row } from "./measure";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "../..");
+
+/** Writes the generated plan as an officer's workbook (one row per recommendation, wrapped cells). */
+export async function writeGeneratedWorkbook(file: string, rows: number, actionsPerRow: number): Promise<number> {
+  const plan = generatePlan(rows, actionsPerRow);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Improvement Plan");
+  for (const row of plan.values) ws.addRow(row);
+  await wb.xlsx.writeFile(file);
+  return plan.actions;
+}
+
+/** Runs in the child: the command, then its own time and peak resident memory as JSON on stdout. */
+async function child(args: string[]): Promise<void> {
+  const { runSummary } = await import("../../src/cli/summary");
+  const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+  const start = process.hrtime.bigint();
+  const code = await runSummary(args, { stdin: process.stdin, stdout: sink, stderr: process.stderr, isTTY: false });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  process.stdout.write(JSON.stringify({ code, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + "\n");
+}
+
+export async function summaryBench(): Promise<Row[]> {
+  const dir = path.join(ROOT, ".tmp/bench");
+  mkdirSync(dir, { recursive: true });
+  const input = path.join(dir, "plan-100k.xlsx");
+  const actions = await writeGeneratedWorkbook(input, 20_000, 5);
+  const out = path.join(dir, "plan-100k-summary.xlsx");
+  const started = process.hrtime.bigint();
+  const { stdout } = await run(
+    process.execPath,
+    [path.join(ROOT, "scripts/ts-run.js"), __filename, "--child", input, "--as-at", "2007-06-30", "--out", out],
+    { maxBuffer: 1 << 20, timeout: 600_000 },
+  );
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const result = JSON.parse(stdout.trim().split("\n").pop()!) as { code: number; ms: number; maxRssMiB: number };
+  if (result.code !== 0) throw new Error(`plan summary exited ${result.code}`);
+  const n = actions.toLocaleString("en-GB");
+  return [
+    {
+      what: `plan summary, ${n} actions (open, read, judge, lay out, write .xlsx)`,
+      figure: `${(result.ms / 1000).toFixed(1)} s (${(wallMs / 1000).toFixed(1)} s with start-up)`,
+      goal: "< 10 s",
+      pass: wallMs < 10_000,
+    },
+    {
+      what: `plan summary, ${n} actions: peak memory (resident)`,
+      figure: `${result.maxRssMiB.toFixed(0)} MiB`,
+      goal: "< 1 GiB",
+      pass: result.maxRssMiB < 1024,
+    },
+  ];
+}
+
+// Run directly (node scripts/ts-run.js scripts/bench/summary.ts), not when imported by the bench.
+if (path.resolve(process.argv[1] ?? "") === __filename) {
+  const args = process.argv.slice(2);
+  if (args[0] === "--child") {
+    void child(args.slice(1));
+  } else {
+    summaryBench().then(
+      (rows) => rows.forEach((r) => process.stdout.write(`${r.what}: ${r.figure} (goal ${r.goal}: ${r.pass ? "met" : "MISSED"})\n`)),
+      (error: unknown) => {
+        process.stderr.write(`${String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+  }
+}
