@@ -2,11 +2,16 @@
  * The `plan` command line. Each subcommand lives in its own module and is loaded
  * only when used, so `plan parse` never pays for loading exceljs.
  */
-import { EXIT_OK, EXIT_USAGE, UsageError, describeFailure, type CliIo } from "./errors";
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE, UsageError, describeFailure, type CliIo } from "./errors";
 
-type Command = (argv: string[], io: CliIo) => Promise<number>;
+type Run = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, { about: string; load: () => Promise<Command> }> = {
+interface Command {
+  about: string;
+  load: () => Promise<Run>;
+}
+
+const COMMANDS: Record<string, Command> = {
   parse: {
     about: "read timescales on standard input, one per line; write one JSON answer per line",
     load: async () => (await import("./parse")).runParse,
@@ -34,33 +39,41 @@ ${Object.entries(COMMANDS)
 Run 'plan COMMAND --help' for a command's options.
 `;
 
+/** The command called `name`, if there is one (never an Object.prototype member). */
+function commandNamed(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name)
+    ? COMMANDS[name]
+    : undefined;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const [name, ...rest] = argv;
     if (name === undefined || name === "-h" || name === "--help" || name === "help") {
-      if (name === "help" && rest[0] && COMMANDS[rest[0]])
-        return await (
-          await COMMANDS[rest[0]].load()
-        )(["--help"], io);
+      const topic = name === "help" ? commandNamed(rest[0]) : undefined;
+      if (topic) {
+        const runTopic = await topic.load();
+        return await runTopic(["--help"], io);
+      }
       // A bare `plan` is a mistake (usage on stderr, exit 2); `plan --help` is a request.
       (name === undefined ? io.stderr : io.stdout).write(USAGE);
       return name === undefined ? EXIT_USAGE : EXIT_OK;
     }
-    const command = Object.prototype.hasOwnProperty.call(COMMANDS, name)
-      ? COMMANDS[name]
-      : undefined;
-    if (!command)
+    const command = commandNamed(name);
+    if (!command) {
+      const names = Object.keys(COMMANDS).join(", ");
       throw new UsageError(
-        `'${name}' is not a plan command; the commands are ${Object.keys(COMMANDS).join(", ")} (see 'plan --help').`
+        `'${name}' is not a plan command; the commands are ${names} (see 'plan --help').`
       );
-    return await (
-      await command.load()
-    )(rest, io);
+    }
+    const runCommand = await command.load();
+    return await runCommand(rest, io);
   } catch (error) {
     const { line, exitCode } = describeFailure(error);
     io.stderr.write(line + "\n");
-    if (process.env.PLAN_DEBUG && error instanceof Error && error.stack)
+    if (process.env.PLAN_DEBUG && error instanceof Error && error.stack) {
       io.stderr.write(error.stack + "\n");
+    }
     return exitCode;
   }
 }
@@ -70,6 +83,8 @@ export function run(): void {
   // `plan parse | head` closes the pipe early; that is not an error worth a trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(EXIT_OK);
+    process.stderr.write(`plan: cannot write the output: ${error.message}\n`);
+    process.exit(EXIT_INPUT);
   });
   const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   main(process.argv.slice(2), io).then(
