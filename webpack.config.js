@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Plan Tracker's build: ONE page (taskpane.html) hosts both the task pane and the
  * custom functions, because the add-in runs in a shared runtime (the manifest gives
@@ -77,7 +76,9 @@ async function httpsOptions() {
         .map(([k, p]) => [k, fs.readFileSync(p)])
     );
     if (found.cert && found.key) {
-      console.warn(`Dev certificates not trusted (${error.message.split("\n")[0]}); using the files in ${dir}.`);
+      console.warn(
+        `Dev certificates not trusted (${error.message.split("\n")[0]}); using the files in ${dir}.`
+      );
       return found;
     }
     console.warn("No dev certificates; the dev server uses a self-signed certificate.");
@@ -118,7 +119,10 @@ module.exports = async (env = {}, options = {}) => {
           // the pane does not carry every Fluent icon nor the functions all of date-fns.
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: true } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", sourceMap: true },
+            },
           },
         },
         {

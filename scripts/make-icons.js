@@ -69,7 +69,9 @@ function roundedRect(x, y, x0, y0, x1, y1, r) {
 
 /** Distance from a point to a segment. */
 function segment(x, y, ax, ay, bx, by) {
-  const t = clamp01(((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2));
+  const t = clamp01(
+    ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)
+  );
   return Math.hypot(x - (ax + t * (bx - ax)), y - (ay + t * (by - ay)));
 }
 

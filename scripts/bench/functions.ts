@@ -15,14 +15,27 @@ export function functionsBench(): Row[] {
   const check = status(column, undefined, asOf);
   if (check.length !== 10_000) throw new Error(`expected 10,000 results, got ${check.length}`);
   const ms = median(9, () => time(() => status(column, undefined, asOf)));
-  rows.push({ what: "PLAN.STATUS over a 10,000-cell range, one call", figure: `${ms.toFixed(1)} ms`, goal: "< 50 ms", pass: ms < 50 });
+  rows.push({
+    what: "PLAN.STATUS over a 10,000-cell range, one call",
+    figure: `${ms.toFixed(1)} ms`,
+    goal: "< 50 ms",
+    pass: ms < 50,
+  });
 
   const plan = generatePlan(2_000, 5);
   const overdueMs = median(5, () => time(() => overdueOfRange(plan.values, asOf)));
-  rows.push({ what: `PLAN.OVERDUE over a plan range of ${plan.actions.toLocaleString("en-GB")} actions`, figure: `${overdueMs.toFixed(1)} ms`, goal: "", pass: true });
+  rows.push({
+    what: `PLAN.OVERDUE over a plan range of ${plan.actions.toLocaleString("en-GB")} actions`,
+    figure: `${overdueMs.toFixed(1)} ms`,
+    goal: "",
+    pass: true,
+  });
   return rows;
 }
 
 if (require.main === module) {
-  for (const r of functionsBench()) process.stdout.write(`${r.what}: ${r.figure}${r.goal ? ` (goal ${r.goal}: ${r.pass ? "met" : "MISSED"})` : ""}\n`);
+  for (const r of functionsBench())
+    process.stdout.write(
+      `${r.what}: ${r.figure}${r.goal ? ` (goal ${r.goal}: ${r.pass ? "met" : "MISSED"})` : ""}\n`
+    );
 }

@@ -22,10 +22,28 @@ import { invalid } from "./errors";
 
 /** True for an argument the officer left out (or pointed at an empty cell). */
 export function isOmitted(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
-const ERROR_TEXTS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#BUSY!", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"];
+const ERROR_TEXTS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+  "#FIELD!",
+  "#CONNECT!",
+  "#BLOCKED!",
+  "#UNKNOWN!",
+];
 
 /**
  * The Excel error a value stands for ("#REF!"), or null when it is not an error.
@@ -40,10 +58,21 @@ export function errorText(value: unknown): string | null {
     const upper = t.trim().toUpperCase();
     return ERROR_TEXTS.includes(upper) ? upper : null;
   }
-  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return null;
+  if (
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    value === null ||
+    value === undefined
+  )
+    return null;
   if (value !== null && typeof value === "object") {
     // Runtime errors carry `code`; Excel's error data type `basicValue`; a formula engine `value`.
-    const rec = value as { code?: unknown; value?: unknown; basicValue?: unknown; errorType?: unknown };
+    const rec = value as {
+      code?: unknown;
+      value?: unknown;
+      basicValue?: unknown;
+      errorType?: unknown;
+    };
     for (const field of [rec.code, rec.basicValue, rec.value]) {
       if (typeof field === "string" && field.startsWith("#")) return field.toUpperCase();
     }
@@ -67,7 +96,8 @@ export function asMatrix(value: unknown): unknown[][] {
  */
 export function asCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   const error = errorText(value);
   if (error) return error;
   return String(value);
@@ -76,7 +106,9 @@ export function asCellValue(value: unknown): CellValue {
 /** A range for the plan reader: every row as long as the longest, cells as CellValue. */
 export function asPlanValues(range: unknown, argumentName = "plan"): CellValue[][] {
   if (!Array.isArray(range)) {
-    throw invalid(`The ${argumentName} argument must be a range holding the plan table with its header row (for example A1:G40), not a single value.`);
+    throw invalid(
+      `The ${argumentName} argument must be a range holding the plan table with its header row (for example A1:G40), not a single value.`
+    );
   }
   const rows = asMatrix(range);
   const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
@@ -95,10 +127,16 @@ export function asPlanValues(range: unknown, argumentName = "plan"): CellValue[]
 export function readAsOf(value: unknown, today: () => IsoDate): IsoDate {
   if (isOmitted(value)) return today();
   const error = errorText(value);
-  if (error) throw invalid(`The as-at date is the error ${error}. Give a date, for example DATE(2006,12,28) or "28/12/2006".`);
+  if (error)
+    throw invalid(
+      `The as-at date is the error ${error}. Give a date, for example DATE(2006,12,28) or "28/12/2006".`
+    );
   if (typeof value === "number") {
     const date = fromExcelSerial(value);
-    if (!date) throw invalid(`The as-at date ${value} is not a date Excel knows. Give a date, for example DATE(2006,12,28).`);
+    if (!date)
+      throw invalid(
+        `The as-at date ${value} is not a date Excel knows. Give a date, for example DATE(2006,12,28).`
+      );
     return date;
   }
   if (typeof value === "string") {
@@ -107,19 +145,28 @@ export function readAsOf(value: unknown, today: () => IsoDate): IsoDate {
     if (iso) return iso;
     const parsed = parseTimescale(text);
     if (parsed.kind === "date" && parsed.due) return parsed.due;
-    throw invalid(`The as-at date "${text}" is not a single day. Give a date such as "28/12/2006", "28 December 2006" or DATE(2006,12,28).`);
+    throw invalid(
+      `The as-at date "${text}" is not a single day. Give a date such as "28/12/2006", "28 December 2006" or DATE(2006,12,28).`
+    );
   }
-  throw invalid(`The as-at date must be a date, not ${describe(value)}. Give a date such as DATE(2006,12,28).`);
+  throw invalid(
+    `The as-at date must be a date, not ${describe(value)}. Give a date such as DATE(2006,12,28).`
+  );
 }
 
 /** The due-soon window in days: omitted gives 30; otherwise a whole number from 0 to 3660. */
 export function readDueSoonDays(value: unknown): number {
   if (isOmitted(value)) return DEFAULT_DUE_SOON_DAYS;
   const error = errorText(value);
-  if (error) throw invalid(`The due-soon window is the error ${error}. Give a number of days, for example 30.`);
+  if (error)
+    throw invalid(
+      `The due-soon window is the error ${error}. Give a number of days, for example 30.`
+    );
   const days = typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof days !== "number" || !Number.isInteger(days) || days < 0 || days > 3660) {
-    throw invalid(`The due-soon window must be a whole number of days from 0 to 3660, not ${describe(value)}.`);
+    throw invalid(
+      `The due-soon window must be a whole number of days from 0 to 3660, not ${describe(value)}.`
+    );
   }
   return days;
 }
@@ -140,7 +187,9 @@ export function readStatusWord(value: unknown): Status | null {
   const status = typeof value === "string" ? STATUS_BY_WORD.get(squash(value)) : undefined;
   if (!status) {
     const words = STATUS_ORDER.map((s) => STATUS_LABEL[s]).join(", ");
-    throw invalid(`${describe(value)} is not a status. Use one of: ${words}; or leave it out to count every action.`);
+    throw invalid(
+      `${describe(value)} is not a status. Use one of: ${words}; or leave it out to count every action.`
+    );
   }
   return status;
 }

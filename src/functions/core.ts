@@ -52,7 +52,11 @@ export interface JudgeOptions {
 }
 
 function statusSettings(options: JudgeOptions): StatusSettings {
-  return { asAt: options.asAt, dueSoonDays: options.dueSoonDays, nextCommittee: options.nextCommittee ?? null };
+  return {
+    asAt: options.asAt,
+    dueSoonDays: options.dueSoonDays,
+    nextCommittee: options.nextCommittee ?? null,
+  };
 }
 
 /** The options with the workbook's due-soon window, where the plan came with one. */
@@ -115,7 +119,11 @@ export function overdueTable(source: PlanSource, options: JudgeOptions): ResultC
 }
 
 /** PLAN.COUNT: how many actions have the status (every action when status is null). */
-export function countActions(source: PlanSource, status: Status | null, options: JudgeOptions): number {
+export function countActions(
+  source: PlanSource,
+  status: Status | null,
+  options: JudgeOptions
+): number {
   const summary = summariseSource(source, options);
   return status === null ? summary.total : summary.counts[status];
 }
@@ -159,7 +167,11 @@ function judgeCell(cell: unknown, statusText: string, settings: StatusSettings):
     const timescale = parseTimescale(line);
     const judged = judgeTimescale(timescale, statusText, settings);
     const rank = URGENCY.get(judged.status) ?? 99;
-    if (best === null || rank < bestRank || (rank === bestRank && (judged.daysOverdue ?? 0) > (best.judged.daysOverdue ?? 0))) {
+    if (
+      best === null ||
+      rank < bestRank ||
+      (rank === bestRank && (judged.daysOverdue ?? 0) > (best.judged.daysOverdue ?? 0))
+    ) {
       best = { timescale, judged };
       bestRank = rank;
     }
@@ -168,7 +180,11 @@ function judgeCell(cell: unknown, statusText: string, settings: StatusSettings):
 }
 
 /** The status text for each timescale cell: one for all, or a range of the same shape. */
-function statusTextAt(statuses: unknown[][] | null, rows: number, cols: number): (r: number, c: number) => unknown {
+function statusTextAt(
+  statuses: unknown[][] | null,
+  rows: number,
+  cols: number
+): (r: number, c: number) => unknown {
   if (statuses === null) return () => "";
   if (statuses.length === 1 && statuses[0].length === 1) return () => statuses[0][0];
   if (statuses.length !== rows || statuses.some((row) => row.length !== cols)) {
@@ -195,7 +211,8 @@ function mapCells(
         if (error) return errorCellProblem(error);
         const statusCell = statusAt(r, c);
         const statusError = errorText(statusCell);
-        if (statusError) return invalid(`The status cell holds the error ${statusError}, not a status.`);
+        if (statusError)
+          return invalid(`The status cell holds the error ${statusError}, not a status.`);
         return each(cell, statusCell);
       } catch (error) {
         if (error instanceof PlanProblem) return error;
@@ -212,7 +229,11 @@ const statusCellText = (value: unknown): string => {
 };
 
 /** PLAN.STATUS: the status word of each cell (the most urgent of a multi-line cell's lines). */
-export function statusWords(timescales: unknown, statuses: unknown | null, options: JudgeOptions): ResultCell[][] {
+export function statusWords(
+  timescales: unknown,
+  statuses: unknown | null,
+  options: JudgeOptions
+): ResultCell[][] {
   const settings = statusSettings(options);
   return mapCells(timescales, statuses, (cell, statusCell) => {
     return STATUS_LABEL[judgeCell(cell, statusCellText(statusCell), settings).judged.status];
@@ -220,7 +241,8 @@ export function statusWords(timescales: unknown, statuses: unknown | null, optio
 }
 
 /** A reason as the end of a sentence: with its full stop. */
-const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+const sentence = (text: string): string =>
+  /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 
 /** Why a timescale gives no due date, in the officer's words. */
 export function noDueReason(timescale: Timescale): string {
@@ -260,13 +282,19 @@ export function dueSerials(timescales: unknown): ResultCell[][] {
  * line of a multi-line cell); 0 for any other status except "No date", which is
  * #N/A with the reason, since lateness cannot be known without a date.
  */
-export function daysOverdue(timescales: unknown, statuses: unknown | null, options: JudgeOptions): ResultCell[][] {
+export function daysOverdue(
+  timescales: unknown,
+  statuses: unknown | null,
+  options: JudgeOptions
+): ResultCell[][] {
   const settings = statusSettings(options);
   return mapCells(timescales, statuses, (cell, statusCell) => {
     const line = judgeCell(cell, statusCellText(statusCell), settings);
     if (line.judged.status === "overdue") return line.judged.daysOverdue ?? 0;
     if (line.judged.status === "no_date") {
-      return notAvailable(line.judged.reason ? sentence(line.judged.reason) : noDueReason(line.timescale));
+      return notAvailable(
+        line.judged.reason ? sentence(line.judged.reason) : noDueReason(line.timescale)
+      );
     }
     return 0;
   });

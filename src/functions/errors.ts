@@ -62,7 +62,9 @@ export function toExcelError(problem: PlanProblem): unknown {
 export function asProblem(error: unknown): PlanProblem {
   if (error instanceof PlanProblem) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return invalid(`Plan Tracker could not work this out (${detail}). Please report this with the formula you used.`);
+  return invalid(
+    `Plan Tracker could not work this out (${detail}). Please report this with the formula you used.`
+  );
 }
 
 /** Runs a function body and turns any problem into the runtime's error, thrown as Excel expects. */

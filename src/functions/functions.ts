@@ -51,7 +51,9 @@ const judgeOptions = (asOf: unknown) => ({ asAt: readAsOf(asOf, today), dueSoonD
 
 /** A spilled answer for Excel: each problem cell becomes the runtime's error object. */
 function toExcelCells(cells: ResultCell[][]): unknown[][] {
-  return cells.map((row) => row.map((cell) => (cell instanceof PlanProblem ? toExcelError(cell) : cell)));
+  return cells.map((row) =>
+    row.map((cell) => (cell instanceof PlanProblem ? toExcelError(cell) : cell))
+  );
 }
 
 /**
@@ -80,7 +82,12 @@ export async function overdue(plan?: unknown[][], asOf?: unknown): Promise<unkno
  * @param dueSoonDays How many days ahead counts as due soon. Leave out for 30.
  * @returns The status word of each timescale.
  */
-export function status(timescale: unknown[][], status?: unknown[][], asOf?: unknown, dueSoonDays?: unknown): unknown[][] {
+export function status(
+  timescale: unknown[][],
+  status?: unknown[][],
+  asOf?: unknown,
+  dueSoonDays?: unknown
+): unknown[][] {
   return excelResult(() => {
     const options = { asAt: readAsOf(asOf, today), dueSoonDays: readDueSoonDays(dueSoonDays) };
     const statuses = isOmitted(status) ? null : status;
@@ -108,7 +115,11 @@ export function due(timescale: unknown[][]): unknown[][] {
  * @param asOf The date to judge at (a date or a text like "28/12/2006"). Leave out for today; use TODAY() to follow the calendar.
  * @returns The days overdue of each timescale.
  */
-export function daysOverdue(timescale: unknown[][], status?: unknown[][], asOf?: unknown): unknown[][] {
+export function daysOverdue(
+  timescale: unknown[][],
+  status?: unknown[][],
+  asOf?: unknown
+): unknown[][] {
   return excelResult(() => {
     const options = judgeOptions(asOf);
     const statuses = isOmitted(status) ? null : status;
@@ -160,7 +171,9 @@ export function overdueOfRange(plan: unknown, asOf?: unknown): unknown[][] {
 
 /** PLAN.COUNT([status], plan, [asOf]) with the plan given. */
 export function countOfRange(status: unknown, plan: unknown, asOf?: unknown): number {
-  return excelResult(() => countActions(rangeSource(plan), readStatusWord(status), judgeOptions(asOf)));
+  return excelResult(() =>
+    countActions(rangeSource(plan), readStatusWord(status), judgeOptions(asOf))
+  );
 }
 
 /** PLAN.SUMMARY(plan, [asOf]) with the plan given. */

@@ -7,7 +7,8 @@ import type { CellValue } from "../plan";
 
 // A bullet or list number at the start of a line: "• ", " ", "- ", "* ", "1. ", "a) ".
 // A lone "-" is a timescale of its own (to be confirmed), so a marker needs text after it.
-const BULLET = /^(?:[•\u2022\uf0b7\u25aa\u25cf*]|-(?=\s)|\d{1,2}[.)](?=\s)|[a-z][)](?=\s))\s*(?=\S)/i;
+const BULLET =
+  /^(?:[•\u2022\uf0b7\u25aa\u25cf*]|-(?=\s)|\d{1,2}[.)](?=\s)|[a-z][)](?=\s))\s*(?=\S)/i;
 
 /** The timescale lines of a cell: a number (a date cell) is one line; empty text is one empty line. */
 export function timescaleLines(value: CellValue): CellValue[] {

@@ -32,7 +32,10 @@ export const PANE_SETTINGS_KEY = "planTracker.settings";
 const documentSettings: SettingsReader = () => {
   let stored: unknown = null;
   try {
-    stored = typeof Office !== "undefined" ? Office.context?.document?.settings?.get(PANE_SETTINGS_KEY) : null;
+    stored =
+      typeof Office !== "undefined"
+        ? Office.context?.document?.settings?.get(PANE_SETTINGS_KEY)
+        : null;
   } catch {
     stored = null; // no document settings in this host: defaults
   }
@@ -42,10 +45,13 @@ const documentSettings: SettingsReader = () => {
 /** Whatever is stored, as the settings the functions use (invalid fields dropped). */
 export function readWorkbookSettings(stored: unknown): WorkbookSettings {
   const s = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
-  const int = (v: unknown, lo: number, hi: number) => typeof v === "number" && Number.isInteger(v) && v >= lo && v <= hi;
+  const int = (v: unknown, lo: number, hi: number) =>
+    typeof v === "number" && Number.isInteger(v) && v >= lo && v <= hi;
   return {
     planId: typeof s.planId === "string" && s.planId !== "" ? s.planId : null,
-    financialYearStartMonth: int(s.financialYearStartMonth, 1, 12) ? (s.financialYearStartMonth as number) : undefined,
+    financialYearStartMonth: int(s.financialYearStartMonth, 1, 12)
+      ? (s.financialYearStartMonth as number)
+      : undefined,
     dateOrder: s.dateOrder === "DMY" || s.dateOrder === "MDY" ? s.dateOrder : undefined,
     dueSoonDays: int(s.dueSoonDays, 0, 3660) ? (s.dueSoonDays as number) : undefined,
     nextCommittee: typeof s.nextCommittee === "string" ? parseIsoDate(s.nextCommittee) : null,
@@ -98,7 +104,9 @@ export async function workbookPlan(): Promise<PlanSource> {
   }
   const label = plan.table ? `Table ${plan.table}` : `Sheet '${plan.sheet}' (${plan.address})`;
   const readSettings = {
-    ...(settings.financialYearStartMonth ? { financialYearStartMonth: settings.financialYearStartMonth } : {}),
+    ...(settings.financialYearStartMonth
+      ? { financialYearStartMonth: settings.financialYearStartMonth }
+      : {}),
     ...(settings.dateOrder ? { dateOrder: settings.dateOrder } : {}),
   };
   const dueSoon =

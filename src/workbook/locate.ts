@@ -45,7 +45,9 @@ export function topLeft(address: string): { row: number; column: number } {
  * syncs. A sheet that holds a table is not offered again as a plain range: the
  * table is the officer's own statement of where the data is.
  */
-export async function findPlanCandidates(context: Excel.RequestContext): Promise<LocatedCandidate[]> {
+export async function findPlanCandidates(
+  context: Excel.RequestContext
+): Promise<LocatedCandidate[]> {
   const tables = context.workbook.tables;
   const sheets = context.workbook.worksheets;
   tables.load("items/name,items/worksheet/name");
@@ -110,7 +112,10 @@ export function pickPlans(candidates: LocatedCandidate[]): LocatedCandidate[] {
  * The plan to read: the one with `preferredId` when it still looks like a plan,
  * else the first that does (tables before plain sheets), else null.
  */
-export function pickPlan(candidates: LocatedCandidate[], preferredId?: string | null): LocatedCandidate | null {
+export function pickPlan(
+  candidates: LocatedCandidate[],
+  preferredId?: string | null
+): LocatedCandidate | null {
   const plans = pickPlans(candidates);
   if (preferredId) {
     const preferred = plans.find((c) => c.id === preferredId);

@@ -3,7 +3,14 @@
  * numbers typed as text, error values in their several shapes, ragged ranges,
  * and timescale cells with bullets.
  */
-import { asPlanValues, errorText, isOmitted, readAsOf, readDueSoonDays, readStatusWord } from "../../src/functions/args";
+import {
+  asPlanValues,
+  errorText,
+  isOmitted,
+  readAsOf,
+  readDueSoonDays,
+  readStatusWord,
+} from "../../src/functions/args";
 import { PlanProblem } from "../../src/functions/errors";
 import { timescaleLines } from "../../src/functions/lines";
 
@@ -34,7 +41,8 @@ describe("readAsOf", () => {
   });
 
   it("uses today for an omitted argument or an empty cell", () => {
-    for (const omitted of [null, undefined, "", "  "]) expect(readAsOf(omitted, today)).toBe("2030-01-01");
+    for (const omitted of [null, undefined, "", "  "])
+      expect(readAsOf(omitted, today)).toBe("2030-01-01");
   });
 });
 
@@ -66,8 +74,14 @@ describe("errorText and asPlanValues", () => {
     expect(errorText(38898)).toBeNull();
   });
 
-  it("pads ragged rows, turns empties into \"\" and errors into their text", () => {
-    expect(asPlanValues([["Action", "Timescale", "Lead"], ["Do it", { code: "#REF!" }], [null, undefined, true]])).toEqual([
+  it('pads ragged rows, turns empties into "" and errors into their text', () => {
+    expect(
+      asPlanValues([
+        ["Action", "Timescale", "Lead"],
+        ["Do it", { code: "#REF!" }],
+        [null, undefined, true],
+      ])
+    ).toEqual([
       ["Action", "Timescale", "Lead"],
       ["Do it", "#REF!", ""],
       ["", "", true],
@@ -78,7 +92,11 @@ describe("errorText and asPlanValues", () => {
 
 describe("timescaleLines", () => {
   it("splits one timescale per line and drops bullets, but keeps a lone dash", () => {
-    expect(timescaleLines("• June 2006\r\n- September 2006\n\n 1. March 2007")).toEqual(["June 2006", "September 2006", "March 2007"]);
+    expect(timescaleLines("• June 2006\r\n- September 2006\n\n 1. March 2007")).toEqual([
+      "June 2006",
+      "September 2006",
+      "March 2007",
+    ]);
     expect(timescaleLines("-")).toEqual(["-"]);
     expect(timescaleLines("  ")).toEqual([""]);
     expect(timescaleLines(38898)).toEqual([38898]);

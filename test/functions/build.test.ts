@@ -19,14 +19,26 @@ let stats: webpack.StatsCompilation;
 
 /** The task pane's entry and page; a stand-in under .tmp only while the pane is not written yet. */
 function taskpaneOverrides(): Record<string, string> {
-  if (fs.existsSync(path.join(root, "src", "taskpane", "index.tsx")) && fs.existsSync(path.join(root, "src", "taskpane", "taskpane.html"))) {
+  if (
+    fs.existsSync(path.join(root, "src", "taskpane", "index.tsx")) &&
+    fs.existsSync(path.join(root, "src", "taskpane", "taskpane.html"))
+  ) {
     return {};
   }
   const dir = path.join(root, ".tmp", "functions", "standin");
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "index.tsx"), 'import * as React from "react";\nexport const pane = React.createElement("div");\n');
-  fs.writeFileSync(path.join(dir, "taskpane.html"), "<!doctype html><html><head><title>stand-in</title></head><body></body></html>\n");
-  return { taskpaneEntry: path.join(dir, "index.tsx"), taskpaneTemplate: path.join(dir, "taskpane.html") };
+  fs.writeFileSync(
+    path.join(dir, "index.tsx"),
+    'import * as React from "react";\nexport const pane = React.createElement("div");\n'
+  );
+  fs.writeFileSync(
+    path.join(dir, "taskpane.html"),
+    "<!doctype html><html><head><title>stand-in</title></head><body></body></html>\n"
+  );
+  return {
+    taskpaneEntry: path.join(dir, "index.tsx"),
+    taskpaneTemplate: path.join(dir, "taskpane.html"),
+  };
 }
 
 beforeAll(async () => {
@@ -38,10 +50,23 @@ beforeAll(async () => {
   await new Promise<void>((resolve, reject) => {
     execFile(
       process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out, `--json=${statsFile}`, ...env],
+      [
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--mode",
+        "production",
+        "--output-path",
+        out,
+        `--json=${statsFile}`,
+        ...env,
+      ],
       // The config adds the trailing slash: build with the URL as an officer would type it.
-      { cwd: root, env: { ...process.env, PLAN_TRACKER_URL: PROD.replace(/\/$/, "") }, maxBuffer: 64 * 1024 * 1024 },
-      (error, _stdout, stderr) => (error ? reject(new Error(`webpack failed: ${stderr || error.message}`)) : resolve())
+      {
+        cwd: root,
+        env: { ...process.env, PLAN_TRACKER_URL: PROD.replace(/\/$/, "") },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`webpack failed: ${stderr || error.message}`)) : resolve()
     );
   });
   stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
@@ -50,10 +75,17 @@ beforeAll(async () => {
 const read = (name: string) => fs.readFileSync(path.join(out, name), "utf8");
 
 it("emits one page, both bundles, functions.json, the manifest and the icons", () => {
-  for (const name of ["taskpane.html", "functions.js", "taskpane.js", "functions.json", "manifest.xml"]) {
+  for (const name of [
+    "taskpane.html",
+    "functions.js",
+    "taskpane.js",
+    "functions.json",
+    "manifest.xml",
+  ]) {
     expect(fs.existsSync(path.join(out, name))).toBe(true);
   }
-  for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(out, "assets", `icon-${size}.png`))).toBe(true);
+  for (const size of [16, 32, 64, 80, 128])
+    expect(fs.existsSync(path.join(out, "assets", `icon-${size}.png`))).toBe(true);
   expect(fs.existsSync(path.join(out, "functions.html"))).toBe(false); // the shared runtime has one page
 });
 
@@ -67,13 +99,27 @@ it("loads office.js, then the functions, then the pane, in taskpane.html", () =>
 
 it("keeps React and Fluent out of the functions' bundle", () => {
   const chunk = stats.chunks!.find((c) => c.names?.includes("functions"))!;
-  const modules = (chunk.modules ?? []).flatMap((m) => [m.name ?? "", ...(m.modules ?? []).map((n) => n.name ?? "")]);
-  const sources = modules.filter((n) => n.startsWith("./src/")).map((n) => n.replace(/ \+ \d+ modules$/, ""));
+  const modules = (chunk.modules ?? []).flatMap((m) => [
+    m.name ?? "",
+    ...(m.modules ?? []).map((n) => n.name ?? ""),
+  ]);
+  const sources = modules
+    .filter((n) => n.startsWith("./src/"))
+    .map((n) => n.replace(/ \+ \d+ modules$/, ""));
   expect(sources.length).toBeGreaterThan(5);
-  for (const source of sources) expect(source).toMatch(/^\.\/src\/(plan\/|functions\/|workbook\/locate\.ts)/);
-  expect(modules.filter((n) => /node_modules\/(react|react-dom|scheduler|@fluentui|@griffel)\//.test(n))).toEqual([]);
+  for (const source of sources)
+    expect(source).toMatch(/^\.\/src\/(plan\/|functions\/|workbook\/locate\.ts)/);
+  expect(
+    modules.filter((n) => /node_modules\/(react|react-dom|scheduler|@fluentui|@griffel)\//.test(n))
+  ).toEqual([]);
   const code = read("functions.js");
-  for (const marker of ["react.production", "__SECRET_INTERNALS", "fluentui", "FluentProvider", "griffel"]) {
+  for (const marker of [
+    "react.production",
+    "__SECRET_INTERNALS",
+    "fluentui",
+    "FluentProvider",
+    "griffel",
+  ]) {
     expect({ marker, found: code.includes(marker) }).toEqual({ marker, found: false });
   }
   // The pane's bundle, by contrast, does carry React: the check looks at the right thing.
@@ -89,8 +135,12 @@ it("registers every function: the plugin appended an associate call per function
 });
 
 it("emits the generator's functions.json, with help links on the production URL", async () => {
-  const generated = await generateCustomFunctionsMetadata(path.join(root, "src", "functions", "functions.ts"));
-  expect(read("functions.json")).toBe(generated.metadataJson.split("https://localhost:3000/").join(PROD));
+  const generated = await generateCustomFunctionsMetadata(
+    path.join(root, "src", "functions", "functions.ts")
+  );
+  expect(read("functions.json")).toBe(
+    generated.metadataJson.split("https://localhost:3000/").join(PROD)
+  );
   expect(read("functions.json")).not.toContain("localhost");
 });
 

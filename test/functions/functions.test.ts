@@ -6,12 +6,26 @@
 import { cell, CustomFunctionsError } from "./setup";
 import * as fs from "fs";
 import * as path from "path";
-import { count, daysOverdue, due, overdue, setToday, status, summary } from "../../src/functions/functions";
-import { readWorkbookSettings, setCandidateReader, setSettingsReader } from "../../src/functions/workbook-plan";
+import {
+  count,
+  daysOverdue,
+  due,
+  overdue,
+  setToday,
+  status,
+  summary,
+} from "../../src/functions/functions";
+import {
+  readWorkbookSettings,
+  setCandidateReader,
+  setSettingsReader,
+} from "../../src/functions/workbook-plan";
 import { STATUS_LABEL, STATUS_ORDER, toExcelSerial, type Status } from "../../src/plan";
 
 const fixtures = path.join(__dirname, "..", "fixtures", "seed-plan");
-const planValues: (string | number)[][] = JSON.parse(fs.readFileSync(path.join(fixtures, "plan-values.json"), "utf8")).values;
+const planValues: (string | number)[][] = JSON.parse(
+  fs.readFileSync(path.join(fixtures, "plan-values.json"), "utf8")
+).values;
 interface ExpectedAction {
   key: string;
   action: string;
@@ -70,13 +84,20 @@ describe("PLAN.OVERDUE", () => {
   });
 
   it("answers in one cell, not with an error, when nothing is overdue", async () => {
-    expect(await overdue(planValues, "1 January 2006")).toEqual([["No overdue actions as at 1 January 2006"]]);
+    expect(await overdue(planValues, "1 January 2006")).toEqual([
+      ["No overdue actions as at 1 January 2006"],
+    ]);
   });
 
   it("explains a bad as-at date with #VALUE!", async () => {
     const shown = await cell(() => overdue(planValues, "next week"));
-    expect(shown).toEqual({ code: "#VALUE!", message: expect.stringContaining('as-at date "next week"') });
-    expect(await cell(() => overdue(planValues, "December 2006"))).toMatchObject({ code: "#VALUE!" });
+    expect(shown).toEqual({
+      code: "#VALUE!",
+      message: expect.stringContaining('as-at date "next week"'),
+    });
+    expect(await cell(() => overdue(planValues, "December 2006"))).toMatchObject({
+      code: "#VALUE!",
+    });
     expect(await cell(() => overdue(planValues, true))).toMatchObject({ code: "#VALUE!" });
     expect(await cell(() => overdue(planValues, { code: "#REF!" }))).toEqual({
       code: "#VALUE!",
@@ -89,7 +110,10 @@ describe("PLAN.OVERDUE", () => {
       ["Name", "Team"],
       ["Ann", "Finance"],
     ];
-    const shown = (await cell(() => overdue(notAPlan, AS_AT_SERIAL))) as { code: string; message: string };
+    const shown = (await cell(() => overdue(notAPlan, AS_AT_SERIAL))) as {
+      code: string;
+      message: string;
+    };
     expect(shown.code).toBe("#VALUE!");
     expect(shown.message).toContain("not a plan table");
     expect(shown.message).toContain("Name, Team");
@@ -114,14 +138,19 @@ describe("PLAN.COUNT", () => {
   });
 
   it("lists the status words when given one it does not know", async () => {
-    const shown = (await cell(() => count("Late", planValues, AS_AT_SERIAL))) as { code: string; message: string };
+    const shown = (await cell(() => count("Late", planValues, AS_AT_SERIAL))) as {
+      code: string;
+      message: string;
+    };
     expect(shown.code).toBe("#VALUE!");
     expect(shown.message).toContain('"Late" is not a status');
     expect(shown.message).toContain("Overdue, Due soon, Not yet due");
   });
 
   it("refuses a single value as the plan", async () => {
-    const shown = (await cell(() => count("Overdue", "A1:G19" as unknown as unknown[][], AS_AT_SERIAL))) as {
+    const shown = (await cell(() =>
+      count("Overdue", "A1:G19" as unknown as unknown[][], AS_AT_SERIAL)
+    )) as {
       code: string;
       message: string;
     };
@@ -178,7 +207,9 @@ describe("PLAN.STATUS", () => {
   });
 
   it("explains a status range of another shape", async () => {
-    const shown = (await cell(() => status([["June 2006"], ["June 2006"]], [["a"], ["b"], ["c"]], AS_AT_SERIAL))) as {
+    const shown = (await cell(() =>
+      status([["June 2006"], ["June 2006"]], [["a"], ["b"], ["c"]], AS_AT_SERIAL)
+    )) as {
       code: string;
       message: string;
     };
@@ -190,8 +221,14 @@ describe("PLAN.STATUS", () => {
     const words = status([["June 2006"], [{ code: "#REF!" }], ["#N/A"]], OMITTED, AS_AT_SERIAL);
     expect(words[0]).toEqual(["Overdue"]);
     expect(words[1][0]).toBeInstanceOf(CustomFunctionsError);
-    expect(words[1][0]).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("#REF!") });
-    expect(words[2][0]).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("#N/A") });
+    expect(words[1][0]).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("#REF!"),
+    });
+    expect(words[2][0]).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("#N/A"),
+    });
   });
 
   it("explains a bad due-soon window", async () => {
@@ -214,11 +251,17 @@ describe("PLAN.DUE", () => {
 
   it("gives #N/A with the reason when there is no due date", () => {
     const [[ongoing]] = due([["Ongoing"]]);
-    expect(ongoing).toMatchObject({ code: "#N/A", message: expect.stringContaining('"Ongoing" has no due date') });
+    expect(ongoing).toMatchObject({
+      code: "#N/A",
+      message: expect.stringContaining('"Ongoing" has no due date'),
+    });
     const [[noYear]] = due([["June"]]);
     expect(noYear).toMatchObject({ code: "#N/A", message: expect.stringContaining('"June"') });
     const [[empty]] = due([[""]]);
-    expect(empty).toMatchObject({ code: "#N/A", message: expect.stringContaining("An empty timescale") });
+    expect(empty).toMatchObject({
+      code: "#N/A",
+      message: expect.stringContaining("An empty timescale"),
+    });
   });
 });
 
@@ -245,9 +288,16 @@ describe("PLAN.SUMMARY", () => {
     expect(table.slice(1, -1).map((r) => r[0])).toEqual(areas);
     for (const row of table.slice(1, -1)) {
       const mine = expected.actions.filter((a) => a.area === row[0]);
-      expect(row.slice(1)).toEqual([...STATUS_ORDER.map((s) => mine.filter((a) => a.status === s).length), mine.length]);
+      expect(row.slice(1)).toEqual([
+        ...STATUS_ORDER.map((s) => mine.filter((a) => a.status === s).length),
+        mine.length,
+      ]);
     }
-    expect(table[table.length - 1]).toEqual(["Total", ...STATUS_ORDER.map((s) => expected.counts[s] ?? 0), 38]);
+    expect(table[table.length - 1]).toEqual([
+      "Total",
+      ...STATUS_ORDER.map((s) => expected.counts[s] ?? 0),
+      38,
+    ]);
   });
 });
 
@@ -262,7 +312,16 @@ describe("without a plan argument (the workbook's plan, read in the shared runti
   };
 
   it("reads the plan table the workbook holds", async () => {
-    const notes = { id: "sheet:Notes", sheet: "Notes", address: "A1:B2", values: [["Note", "By"], ["x", "y"]], origin: { sheet: "Notes", row: 1, column: 1 } };
+    const notes = {
+      id: "sheet:Notes",
+      sheet: "Notes",
+      address: "A1:B2",
+      values: [
+        ["Note", "By"],
+        ["x", "y"],
+      ],
+      origin: { sheet: "Notes", row: 1, column: 1 },
+    };
     setCandidateReader(async () => [notes, candidate]);
     expect(await count("Overdue", OMITTED, AS_AT_SERIAL)).toBe(20);
     expect(await count()).toBe(38);
@@ -275,7 +334,11 @@ describe("without a plan argument (the workbook's plan, read in the shared runti
       id: "sheet:Old plan",
       sheet: "Old plan",
       address: "A1:B3",
-      values: [["Action", "Due date"], ["Write the policy", "June 2006"], ["Train staff", "TBC"]],
+      values: [
+        ["Action", "Due date"],
+        ["Write the policy", "June 2006"],
+        ["Train staff", "TBC"],
+      ],
       origin: { sheet: "Old plan", row: 1, column: 1 },
     };
     setCandidateReader(async () => [candidate, other]);
@@ -287,9 +350,13 @@ describe("without a plan argument (the workbook's plan, read in the shared runti
     expect(await count(OMITTED, OMITTED, AS_AT_SERIAL)).toBe(38);
     // The pane's window of 2 days: only what is due by 30 December 2006 is "due soon" (none is).
     setSettingsReader(() => readWorkbookSettings({ dueSoonDays: 2 }));
-    const dueBy30Dec = expected.actions.filter((a) => a.status === "due_soon" && a.due! <= "2006-12-30").length;
+    const dueBy30Dec = expected.actions.filter(
+      (a) => a.status === "due_soon" && a.due! <= "2006-12-30"
+    ).length;
     expect(await count("Due soon", OMITTED, AS_AT_SERIAL)).toBe(dueBy30Dec);
-    setSettingsReader(() => readWorkbookSettings({ dueSoonDays: "lots", dateOrder: "XYZ", planId: 7 }));
+    setSettingsReader(() =>
+      readWorkbookSettings({ dueSoonDays: "lots", dateOrder: "XYZ", planId: 7 })
+    );
     expect(await count("Due soon", OMITTED, AS_AT_SERIAL)).toBe(13);
   });
 

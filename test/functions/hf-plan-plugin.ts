@@ -22,8 +22,18 @@ import {
   SimpleRangeValue,
   type ImplementedFunctions,
 } from "hyperformula";
-import type { InternalScalarValue, InterpreterValue } from "hyperformula/typings/interpreter/InterpreterValue";
-import { countOfRange, daysOverdue, due, overdueOfRange, status, summaryOfRange } from "../../src/functions/functions";
+import type {
+  InternalScalarValue,
+  InterpreterValue,
+} from "hyperformula/typings/interpreter/InterpreterValue";
+import {
+  countOfRange,
+  daysOverdue,
+  due,
+  overdueOfRange,
+  status,
+  summaryOfRange,
+} from "../../src/functions/functions";
 
 const HF_ERROR_TEXT: Partial<Record<string, string>> = {
   [ErrorType.DIV_BY_ZERO]: "#DIV/0!",
@@ -37,10 +47,15 @@ const HF_ERROR_TEXT: Partial<Record<string, string>> = {
 /** A HyperFormula value as Excel hands it to a custom function. */
 function toExcelArg(value: unknown): unknown {
   if (value === EmptyValue || value === undefined) return null;
-  if (value instanceof CellError) return new CustomFunctionsError(HF_ERROR_TEXT[value.type] ?? "#VALUE!", value.message);
+  if (value instanceof CellError)
+    return new CustomFunctionsError(HF_ERROR_TEXT[value.type] ?? "#VALUE!", value.message);
   if (value instanceof SimpleRangeValue) return value.rawData().map((row) => row.map(toExcelArg));
   // Dates and other rich numbers (DateNumber) carry their number in `val`.
-  if (value !== null && typeof value === "object" && typeof (value as { val?: unknown }).val === "number") {
+  if (
+    value !== null &&
+    typeof value === "object" &&
+    typeof (value as { val?: unknown }).val === "number"
+  ) {
     return (value as { val: number }).val;
   }
   return value;
@@ -59,7 +74,9 @@ function toHfResult(run: () => unknown): InterpreterValue {
     if (Array.isArray(result)) {
       return SimpleRangeValue.onlyValues(
         result.map((row: unknown[]) =>
-          row.map((cell) => (cell instanceof CustomFunctionsError ? toHfError(cell) : (cell as InternalScalarValue)))
+          row.map((cell) =>
+            cell instanceof CustomFunctionsError ? toHfError(cell) : (cell as InternalScalarValue)
+          )
         )
       );
     }
@@ -70,20 +87,32 @@ function toHfResult(run: () => unknown): InterpreterValue {
   }
 }
 
-const anyArg = (optional: boolean) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: optional });
+const anyArg = (optional: boolean) => ({
+  argumentType: FunctionArgumentType.ANY,
+  optionalArg: optional,
+});
 
 type Args = unknown[];
 
 export class PlanPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {
-    "PLAN.COUNT": { method: "planCount", parameters: [anyArg(true), anyArg(true), anyArg(true)], vectorizationForbidden: true },
+    "PLAN.COUNT": {
+      method: "planCount",
+      parameters: [anyArg(true), anyArg(true), anyArg(true)],
+      vectorizationForbidden: true,
+    },
     "PLAN.STATUS": {
       method: "planStatus",
       sizeOfResultArrayMethod: "sizeOfFirstArg",
       parameters: [anyArg(false), anyArg(true), anyArg(true), anyArg(true)],
       vectorizationForbidden: true,
     },
-    "PLAN.DUE": { method: "planDue", sizeOfResultArrayMethod: "sizeOfFirstArg", parameters: [anyArg(false)], vectorizationForbidden: true },
+    "PLAN.DUE": {
+      method: "planDue",
+      sizeOfResultArrayMethod: "sizeOfFirstArg",
+      parameters: [anyArg(false)],
+      vectorizationForbidden: true,
+    },
     "PLAN.DAYSOVERDUE": {
       method: "planDaysOverdue",
       sizeOfResultArrayMethod: "sizeOfFirstArg",
@@ -104,8 +133,15 @@ export class PlanPlugin extends FunctionPlugin {
     },
   };
 
-  private call(name: string, ast: Parameters<FunctionPlugin["runFunction"]>[0], state: Parameters<FunctionPlugin["runFunction"]>[1], fn: (...args: Args) => unknown) {
-    return this.runFunction(ast, state, this.metadata(name), (...args: Args) => toHfResult(() => fn(...args.map(toExcelArg))));
+  private call(
+    name: string,
+    ast: Parameters<FunctionPlugin["runFunction"]>[0],
+    state: Parameters<FunctionPlugin["runFunction"]>[1],
+    fn: (...args: Args) => unknown
+  ) {
+    return this.runFunction(ast, state, this.metadata(name), (...args: Args) =>
+      toHfResult(() => fn(...args.map(toExcelArg)))
+    );
   }
 
   planCount(ast: { args: never }, state: never) {
@@ -120,7 +156,9 @@ export class PlanPlugin extends FunctionPlugin {
     return this.call("PLAN.DUE", ast.args, state, (t) => due(t as unknown[][]));
   }
   planDaysOverdue(ast: { args: never }, state: never) {
-    return this.call("PLAN.DAYSOVERDUE", ast.args, state, (t, s, asOf) => daysOverdue(t as unknown[][], s as unknown[][], asOf));
+    return this.call("PLAN.DAYSOVERDUE", ast.args, state, (t, s, asOf) =>
+      daysOverdue(t as unknown[][], s as unknown[][], asOf)
+    );
   }
   planOverdue(ast: { args: never }, state: never) {
     return this.call("PLAN.OVERDUE", ast.args, state, (plan, asOf) => overdueOfRange(plan, asOf));
@@ -142,9 +180,15 @@ export class PlanPlugin extends FunctionPlugin {
    * OVERDUE's and SUMMARY's sizes depend on the plan's values; work them out by
    * running the function on the argument values (plain cells in these tests).
    */
-  private sizeByRunning(ast: { args: unknown[] }, state: unknown, fn: (plan: unknown, asOf: unknown) => unknown[][]) {
+  private sizeByRunning(
+    ast: { args: unknown[] },
+    state: unknown,
+    fn: (plan: unknown, asOf: unknown) => unknown[][]
+  ) {
     try {
-      const values = ast.args.map((arg) => toExcelArg(this.evaluateAst(arg as never, state as never)));
+      const values = ast.args.map((arg) =>
+        toExcelArg(this.evaluateAst(arg as never, state as never))
+      );
       const result = fn(values[0], values[1]);
       return new ArraySize(result[0].length, result.length);
     } catch {

@@ -13,25 +13,46 @@ import { setToday } from "../../src/functions/functions";
 import { STATUS_ORDER, type Status } from "../../src/plan";
 
 const root = path.join(__dirname, "..", "..");
-const expected: { actions: Array<{ status: Status; daysOverdue: number | null; sourceRow: number; key: string; action: string }> } =
-  JSON.parse(fs.readFileSync(path.join(root, "test", "fixtures", "seed-plan", "expected-2006-12-28.json"), "utf8"));
+const expected: {
+  actions: Array<{
+    status: Status;
+    daysOverdue: number | null;
+    sourceRow: number;
+    key: string;
+    action: string;
+  }>;
+} = JSON.parse(
+  fs.readFileSync(
+    path.join(root, "test", "fixtures", "seed-plan", "expected-2006-12-28.json"),
+    "utf8"
+  )
+);
 
 /** The plan sheet's values as a spreadsheet holds them (text, numbers, dates as serials, empty as null). */
-async function sampleValues(): Promise<{ sheet: string; values: (string | number | boolean | null)[][] }> {
+async function sampleValues(): Promise<{
+  sheet: string;
+  values: (string | number | boolean | null)[][];
+}> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(root, "samples", "improvement-plan.xlsx"));
-  const ws = wb.worksheets.find((w) => Object.keys((w as unknown as { tables: object }).tables ?? {}).length > 0) ?? wb.worksheets[0];
+  const ws =
+    wb.worksheets.find(
+      (w) => Object.keys((w as unknown as { tables: object }).tables ?? {}).length > 0
+    ) ?? wb.worksheets[0];
   const values: (string | number | boolean | null)[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row: (string | number | boolean | null)[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
       const v = ws.getCell(r, c).value as unknown;
       if (v === null || v === undefined) row.push(null);
-      else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") row.push(v);
-      else if (v instanceof Date) row.push(v.getTime() / 86_400_000 + 25_569); // 1900 system
+      else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+        row.push(v);
+      else if (v instanceof Date)
+        row.push(v.getTime() / 86_400_000 + 25_569); // 1900 system
       else if (typeof v === "object" && "richText" in (v as object)) {
         row.push((v as { richText: { text: string }[] }).richText.map((t) => t.text).join(""));
-      } else if (typeof v === "object" && "result" in (v as object)) row.push((v as { result: string | number }).result);
+      } else if (typeof v === "object" && "result" in (v as object))
+        row.push((v as { result: string | number }).result);
       else row.push(String(v));
     }
     values.push(row);
@@ -56,7 +77,12 @@ beforeAll(async () => {
     {
       [sheet]: values,
       Report: [
-        [`=PLAN.COUNT("Overdue", ${plan}, DATE(2006,12,28))`, `=PLAN.STATUS(${ts}, , DATE(2006,12,28))`, null, `=PLAN.OVERDUE(${plan}, DATE(2006,12,28))`],
+        [
+          `=PLAN.COUNT("Overdue", ${plan}, DATE(2006,12,28))`,
+          `=PLAN.STATUS(${ts}, , DATE(2006,12,28))`,
+          null,
+          `=PLAN.OVERDUE(${plan}, DATE(2006,12,28))`,
+        ],
         [`=PLAN.COUNT(, ${plan}, DATE(2006,12,28))`],
         [`=PLAN.COUNT("due soon", ${plan}, "28/12/2006")`],
         [`=PLAN.DUE(${quoted}!F9)`],
@@ -92,9 +118,17 @@ it("evaluates =PLAN.COUNT over the sample workbook's plan: 20 overdue, 38 in all
 it("spills =PLAN.STATUS down a column, one status per timescale cell, and COUNTIF reads the spill", () => {
   const urgency = (row: number): Status | "no_date" => {
     const statuses = expected.actions.filter((a) => a.sourceRow === row).map((a) => a.status);
-    return statuses.sort((x, y) => STATUS_ORDER.indexOf(x) - STATUS_ORDER.indexOf(y))[0] ?? "no_date";
+    return (
+      statuses.sort((x, y) => STATUS_ORDER.indexOf(x) - STATUS_ORDER.indexOf(y))[0] ?? "no_date"
+    );
   };
-  const words = { overdue: "Overdue", due_soon: "Due soon", not_yet_due: "Not yet due", ongoing: "Ongoing", no_date: "No date" } as Record<string, string>;
+  const words = {
+    overdue: "Overdue",
+    due_soon: "Due soon",
+    not_yet_due: "Not yet due",
+    ongoing: "Ongoing",
+    no_date: "No date",
+  } as Record<string, string>;
   const spilled = Array.from({ length: planRows }, (_, i) => at(report, `B${i + 1}`));
   expect(spilled).toEqual(Array.from({ length: planRows }, (_, i) => words[urgency(i + 1)]));
   const overdueRows = spilled.filter((w) => w === "Overdue").length;
@@ -114,7 +148,11 @@ it("spills =PLAN.OVERDUE as a 21 by 6 table, most overdue first", () => {
 
 it("gives PLAN.DUE as a date serial and feeds PLAN.DAYSOVERDUE's spill to SUM", () => {
   expect(at(report, "A4")).toBe(39082); // row 9 "December 2006": 31 December 2006
-  const maxDays = (row: number) => Math.max(0, ...expected.actions.filter((a) => a.sourceRow === row).map((a) => a.daysOverdue ?? 0));
+  const maxDays = (row: number) =>
+    Math.max(
+      0,
+      ...expected.actions.filter((a) => a.sourceRow === row).map((a) => a.daysOverdue ?? 0)
+    );
   expect(at(report, "A5")).toBe(maxDays(2) + maxDays(3) + maxDays(4));
 });
 

@@ -6,7 +6,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { findPlanCandidates, pickPlan, pickPlans, topLeft, type LocatedCandidate } from "../../src/workbook/locate";
+import {
+  findPlanCandidates,
+  pickPlan,
+  pickPlans,
+  topLeft,
+  type LocatedCandidate,
+} from "../../src/workbook/locate";
 
 type Values = (string | number | boolean)[][];
 
@@ -15,10 +21,19 @@ class FakeContext {
   private pending: Array<() => void> = [];
   readonly workbook: { tables: unknown; worksheets: unknown };
 
-  constructor(sheets: Array<{ name: string; used?: { address: string; values: Values }; tables?: Array<{ name: string; address: string; values: Values }> }>) {
+  constructor(
+    sheets: Array<{
+      name: string;
+      used?: { address: string; values: Values };
+      tables?: Array<{ name: string; address: string; values: Values }>;
+    }>
+  ) {
     const ctx = this;
     // An object whose listed properties can be read only after load() and sync().
-    const loadable = <T extends object>(props: Record<string, unknown>, extra: T): T & { load: (p: string) => void } => {
+    const loadable = <T extends object>(
+      props: Record<string, unknown>,
+      extra: T
+    ): T & { load: (p: string) => void } => {
       let loaded = false;
       const obj = {
         ...extra,
@@ -48,7 +63,14 @@ class FakeContext {
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
         if (valuesOnly !== true) throw new Error("expected valuesOnly = true");
         return sheet.used
-          ? loadable({ address: `'${sheet.name}'!${sheet.used.address}`, values: sheet.used.values, isNullObject: false }, {})
+          ? loadable(
+              {
+                address: `'${sheet.name}'!${sheet.used.address}`,
+                values: sheet.used.values,
+                isNullObject: false,
+              },
+              {}
+            )
           : loadable({ isNullObject: true }, {});
       },
     }));
@@ -71,7 +93,16 @@ const planValues: Values = JSON.parse(
 describe("findPlanCandidates", () => {
   it("reads tables first, then sheets without a table, in two syncs", async () => {
     const ctx = new FakeContext([
-      { name: "Cover", used: { address: "B2:C3", values: [["Improvement plan", ""], ["Council", "2006"]] } },
+      {
+        name: "Cover",
+        used: {
+          address: "B2:C3",
+          values: [
+            ["Improvement plan", ""],
+            ["Council", "2006"],
+          ],
+        },
+      },
       {
         name: "Improvement Plan",
         used: { address: "A1:G19", values: planValues },
@@ -102,8 +133,26 @@ describe("findPlanCandidates", () => {
   it("still takes two syncs for many sheets and tables", async () => {
     const sheets = Array.from({ length: 30 }, (_, i) => ({
       name: `S${i}`,
-      used: { address: "A1:B2", values: [["a", "b"], ["c", "d"]] as Values },
-      tables: i % 3 === 0 ? [{ name: `T${i}`, address: "A1:B2", values: [["a", "b"], ["c", "d"]] as Values }] : [],
+      used: {
+        address: "A1:B2",
+        values: [
+          ["a", "b"],
+          ["c", "d"],
+        ] as Values,
+      },
+      tables:
+        i % 3 === 0
+          ? [
+              {
+                name: `T${i}`,
+                address: "A1:B2",
+                values: [
+                  ["a", "b"],
+                  ["c", "d"],
+                ] as Values,
+              },
+            ]
+          : [],
     }));
     const ctx = new FakeContext(sheets);
     const found = await findPlanCandidates(ctx as unknown as Excel.RequestContext);
@@ -120,12 +169,21 @@ describe("pickPlan", () => {
     values,
     origin: { sheet: id, row: 1, column: 1 },
   });
-  const notes = candidate("sheet:Notes", [["Name", "Team"], ["Ann", "Finance"]]);
+  const notes = candidate("sheet:Notes", [
+    ["Name", "Team"],
+    ["Ann", "Finance"],
+  ]);
   const plan = candidate("table:Plan", planValues);
-  const other = candidate("sheet:Old plan", [["Action", "Due date"], ["Do it", "June 2006"]]);
+  const other = candidate("sheet:Old plan", [
+    ["Action", "Due date"],
+    ["Do it", "June 2006"],
+  ]);
 
   it("keeps only candidates with an action and a timescale column", () => {
-    expect(pickPlans([notes, plan, other]).map((c) => c.id)).toEqual(["table:Plan", "sheet:Old plan"]);
+    expect(pickPlans([notes, plan, other]).map((c) => c.id)).toEqual([
+      "table:Plan",
+      "sheet:Old plan",
+    ]);
   });
 
   it("takes the preferred plan when it still looks like one, else the first plan", () => {

@@ -21,21 +21,30 @@ interface Fn {
   helpUrl?: string;
   parameters: Param[];
   result: { type?: string; dimensionality?: string };
-  options?: { volatile?: boolean; stream?: boolean; cancelable?: boolean; requiresAddress?: boolean };
+  options?: {
+    volatile?: boolean;
+    stream?: boolean;
+    cancelable?: boolean;
+    requiresAddress?: boolean;
+  };
 }
 
 let functions: Fn[];
 let errors: string[];
 
 beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata(path.join(__dirname, "..", "..", "src", "functions", "functions.ts"));
+  const result = await generateCustomFunctionsMetadata(
+    path.join(__dirname, "..", "..", "src", "functions", "functions.ts")
+  );
   errors = result.errors;
   functions = JSON.parse(result.metadataJson).functions;
 });
 
 /** name(param?[], ...) -> result, volatile: a compact picture of what Excel sees. */
 const signature = (f: Fn): string => {
-  const params = f.parameters.map((p) => `${p.name}${p.optional ? "?" : ""}${p.dimensionality === "matrix" ? "[][]" : ""}`);
+  const params = f.parameters.map(
+    (p) => `${p.name}${p.optional ? "?" : ""}${p.dimensionality === "matrix" ? "[][]" : ""}`
+  );
   const result = f.result.dimensionality === "matrix" ? "matrix" : (f.result.type ?? "any");
   return `${f.id}(${params.join(", ")}) -> ${result}${f.options?.volatile ? ", volatile" : ""}`;
 };
@@ -56,14 +65,19 @@ it("declares every PLAN function with its parameters, optional flags, ranges and
 });
 
 it("passes every argument unconverted, so the functions explain a wrong value themselves", () => {
-  for (const f of functions) for (const p of f.parameters) expect(`${f.id}.${p.name}:${p.type}`).toBe(`${f.id}.${p.name}:any`);
+  for (const f of functions)
+    for (const p of f.parameters)
+      expect(`${f.id}.${p.name}:${p.type}`).toBe(`${f.id}.${p.name}:any`);
 });
 
 it("gives every function and parameter a description and a help link into the project's docs", () => {
   for (const f of functions) {
     expect(f.description?.length ?? 0).toBeGreaterThan(40);
     expect(f.helpUrl).toBe(`https://localhost:3000/docs/functions.html#${f.id.toLowerCase()}`);
-    for (const p of f.parameters) expect(`${f.id}.${p.name}: ${p.description ?? ""}`.length).toBeGreaterThan(`${f.id}.${p.name}: `.length + 10);
+    for (const p of f.parameters)
+      expect(`${f.id}.${p.name}: ${p.description ?? ""}`.length).toBeGreaterThan(
+        `${f.id}.${p.name}: `.length + 10
+      );
     // The description must not have been cut at a tag: Excel shows it as written.
     expect(f.description).not.toMatch(/@\w+/);
   }

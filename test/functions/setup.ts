@@ -33,7 +33,9 @@ g.CustomFunctions = {
 
 /** The error a cell shows and its message, for assertions. */
 export function shown(value: unknown): { code: string; message?: string } | unknown {
-  return value instanceof CustomFunctionsError ? { code: value.code, message: value.message } : value;
+  return value instanceof CustomFunctionsError
+    ? { code: value.code, message: value.message }
+    : value;
 }
 
 /** Runs a function call as Excel does and returns what the cell shows (its value or its error). */
