@@ -3,7 +3,7 @@
  * an instant, so dates are `YYYY-MM-DD` strings and arithmetic is on whole days
  * counted in UTC, where no daylight-saving shift can move a date by one.
  */
-import { getDaysInMonth } from "date-fns";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import type { IsoDate } from "./types";
 
 const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n));
