@@ -110,7 +110,7 @@ function text(value: string): string {
 
 /** Lines a wrapped text takes in a column of this width (a rough, generous estimate). */
 export function estimateLines(value: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.2));
+  const perLine = Math.max(1, Math.floor(width * 1.15));
   return value
     .split(/\r?\n/)
     .reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);

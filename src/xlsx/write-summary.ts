@@ -393,6 +393,9 @@ interface SheetEntry {
   part: string;
 }
 
+/** JSZip would otherwise add folder entries ("xl/") that an Office package does not have. */
+const NO_FOLDERS = { createFolders: false };
+
 const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
@@ -435,7 +438,7 @@ class Package {
   putSheet(name: string, xml: string, hidden: boolean): void {
     const existing = this.find(name);
     if (existing) {
-      this.zip.file(existing.part, deflated(xml), { binary: true });
+      this.zip.file(existing.part, deflated(xml), { binary: true, createFolders: false });
       // Whatever the old sheet drew (the task pane's chart) goes with it.
       this.zip.remove(existing.part.replace(/([^/]+)$/, "_rels/$1.rels"));
       const state = hidden ? ' state="hidden"' : "";
@@ -447,7 +450,7 @@ class Package {
     let n = 1;
     while (this.zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
-    this.zip.file(part, deflated(xml), { binary: true });
+    this.zip.file(part, deflated(xml), { binary: true, createFolders: false });
     let r = 1;
     while (new RegExp(`Id="rId${r}"`).test(this.relsXml)) r++;
     const rid = `rId${r}`;
@@ -466,9 +469,9 @@ class Package {
   }
 
   save(): void {
-    this.zip.file("xl/workbook.xml", this.workbookXml);
-    this.zip.file("xl/_rels/workbook.xml.rels", this.relsXml);
-    this.zip.file("[Content_Types].xml", this.typesXml);
+    this.zip.file("xl/workbook.xml", this.workbookXml, NO_FOLDERS);
+    this.zip.file("xl/_rels/workbook.xml.rels", this.relsXml, NO_FOLDERS);
+    this.zip.file("[Content_Types].xml", this.typesXml, NO_FOLDERS);
   }
 }
 
@@ -529,7 +532,7 @@ export async function writeSummaryFile(
 
   pkg.putSheet(target.name, sheetXml(summaryContent(layout), styles, styleOf), false);
   pkg.putSheet(HISTORY_SHEET, sheetXml(historyContent(target.name, records), styles, styleOf), true);
-  zip.file("xl/styles.xml", styles.toXml());
+  zip.file("xl/styles.xml", styles.toXml(), NO_FOLDERS);
   pkg.save();
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

@@ -210,6 +210,23 @@ describe("summary layout: text, history and trend", () => {
     expect(trendPoints(summary, [])).toHaveLength(1);
   });
 
+  test("actions with no date are listed with their reason, in a merged Reason column", () => {
+    const values = SEED_VALUES.map((row) => row.slice());
+    values[7][5] = "TBC"; // recommendation 4's timescale cell (two actions)
+    const s = seedSummary({ values });
+    expect(s.noDate.length).toBeGreaterThanOrEqual(1);
+    const l = buildSummaryLayout(s, []);
+    const rows = listRows(l, `Actions with no date or needing review (${s.noDate.length})`);
+    expect(rows).toHaveLength(s.noDate.length);
+    rows.forEach((cells, i) => {
+      const reason = cells.find((c) => c.column === 5)!;
+      expect(reason.value).toBe(s.noDate[i].reason ?? "");
+      expect(String(reason.value)).not.toBe("");
+      expect(l.merges).toContain(`E${reason.row}:F${reason.row}`);
+      expect(cells.find((c) => c.column === 4)!.value).toBe("TBC");
+    });
+  });
+
   test("a plan with no actions still lays out every section, with None. for the lists", () => {
     const plan = seedPlan([SEED_VALUES[0]]);
     expect(plan.actions).toHaveLength(0);

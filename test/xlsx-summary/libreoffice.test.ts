@@ -84,6 +84,12 @@ describe("the demo's summary sheet in LibreOffice", () => {
     expect(narrative).toContain("20 (53%) are overdue, 13 (34%) are due within the next 30 days, 2 (5%) are not yet due and 3 (8%) are ongoing");
   });
 
+  test("the chart's data is on the sheet, with a note that the chart itself comes from the task pane", () => {
+    const note = rows.find((r) => r.some((c) => c.startsWith('The chart "Actions by status and area"')));
+    expect(note).toBeDefined();
+    expect(note!.join(" ")).toMatch(/is added when the summary is built from the Plan Tracker task pane/);
+  });
+
   test("printed landscape, one page wide: the picture for the docs", async () => {
     // A copy holding only the summary sheet, so the PDF is that sheet alone.
     const wb = new ExcelJS.Workbook();
