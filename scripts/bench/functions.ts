@@ -6,7 +6,16 @@
 import "../../test/functions/setup"; // the CustomFunctions global Excel would supply
 import { overdueOfRange, status } from "../../src/functions/functions";
 import { distinctTimescales, generatePlan } from "../../test/support/generate-plan";
+import { loadavg } from "os";
 import { median, type Row, time } from "./measure";
+
+/** CPU milliseconds of one run: on a shared, loaded machine wall time mostly measures the queue. */
+function cpuTime(fn: () => unknown): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
 
 export function functionsBench(): Row[] {
   const rows: Row[] = [];
@@ -14,12 +23,14 @@ export function functionsBench(): Row[] {
   const asOf = 39079; // DATE(2006,12,28)
   const check = status(column, undefined, asOf);
   if (check.length !== 10_000) throw new Error(`expected 10,000 results, got ${check.length}`);
-  const ms = median(9, () => time(() => status(column, undefined, asOf)));
+  const wall = median(9, () => time(() => status(column, undefined, asOf)));
+  const cpu = median(9, () => cpuTime(() => status(column, undefined, asOf)));
+  const load = loadavg()[0].toFixed(1);
   rows.push({
-    what: "PLAN.STATUS over a 10,000-cell range, one call",
-    figure: `${ms.toFixed(1)} ms`,
+    what: "PLAN.STATUS over a 10,000-cell range, one call (CPU time)",
+    figure: `${cpu.toFixed(1)} ms (wall ${wall.toFixed(1)} ms at load ${load})`,
     goal: "< 50 ms",
-    pass: ms < 50,
+    pass: cpu < 50,
   });
 
   const plan = generatePlan(2_000, 5);
@@ -31,11 +42,4 @@ export function functionsBench(): Row[] {
     pass: true,
   });
   return rows;
-}
-
-if (require.main === module) {
-  for (const r of functionsBench())
-    process.stdout.write(
-      `${r.what}: ${r.figure}${r.goal ? ` (goal ${r.goal}: ${r.pass ? "met" : "MISSED"})` : ""}\n`
-    );
 }
