@@ -121,6 +121,8 @@ const LEAD_WORDS = new Set([
   "accountable",
   "accountability",
   "who",
+  "whom",
+  "holder",
   "assigned",
   "assignee",
   "manager",
@@ -157,8 +159,6 @@ const COMMENT_WORDS = new Set([
   "remarks",
   "evidence",
   "narrative",
-  "outcome",
-  "outcomes",
 ]);
 
 const ACTION_WORDS = new Set([
@@ -255,7 +255,9 @@ function classifyWords(w: string[]): ColumnRole | null {
   if (w.length === 1 && (w[0] === "item" || w[0] === "para" || w[0] === "paragraph")) return "key";
 
   // Status: "Status", "RAG", "RAG rating", "Progress Status", "% Complete", "BRAG".
-  if (set.has("status") || set.has("rag") || set.has("brag") || set.has("rating")) return "status";
+  if (set.has("status") || set.has("rag") || set.has("brag")) return "status";
+  // "Rating" alone or "Progress rating" is a status; "Risk rating" and "Priority rating" are not.
+  if (set.has("rating") && !set.has("risk") && !set.has("priority") && !set.has("impact")) return "status";
   if ((set.has("%") || set.has("percent") || set.has("percentage")) && w.length <= 4)
     return "status";
   if (w.length === 1 && (w[0] === "complete" || w[0] === "completed" || w[0] === "done"))

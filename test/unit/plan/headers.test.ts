@@ -109,6 +109,8 @@ const cases: Array<[ColumnRole | null, string[]]> = [
       "Action Owner",
       "Action By",
       "Who",
+      "By whom",
+      "Portfolio Holder",
     ],
   ],
   [
@@ -144,6 +146,8 @@ const cases: Array<[ColumnRole | null, string[]]> = [
       "Date completed",
       "Budget",
       "Name",
+      "Risk rating",
+      "Expected outcome",
       "",
       "   ",
     ],
