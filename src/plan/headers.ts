@@ -257,7 +257,8 @@ function classifyWords(w: string[]): ColumnRole | null {
   // Status: "Status", "RAG", "RAG rating", "Progress Status", "% Complete", "BRAG".
   if (set.has("status") || set.has("rag") || set.has("brag")) return "status";
   // "Rating" alone or "Progress rating" is a status; "Risk rating" and "Priority rating" are not.
-  if (set.has("rating") && !set.has("risk") && !set.has("priority") && !set.has("impact")) return "status";
+  if (set.has("rating") && !set.has("risk") && !set.has("priority") && !set.has("impact"))
+    return "status";
   if ((set.has("%") || set.has("percent") || set.has("percentage")) && w.length <= 4)
     return "status";
   if (w.length === 1 && (w[0] === "complete" || w[0] === "completed" || w[0] === "done"))
