@@ -81,7 +81,12 @@ export function App({ api, clock = SYSTEM_CLOCK }: AppProps): React.ReactElement
           </MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button aria-label="Dismiss" appearance="transparent" icon={<DismissRegular />} onClick={act.dismissError} />
+              <Button
+                aria-label="Dismiss"
+                appearance="transparent"
+                icon={<DismissRegular />}
+                onClick={act.dismissError}
+              />
             }
           />
         </MessageBar>
@@ -91,7 +96,12 @@ export function App({ api, clock = SYSTEM_CLOCK }: AppProps): React.ReactElement
           <MessageBarBody>{state.notice}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button aria-label="Dismiss" appearance="transparent" icon={<DismissRegular />} onClick={act.dismissNotice} />
+              <Button
+                aria-label="Dismiss"
+                appearance="transparent"
+                icon={<DismissRegular />}
+                onClick={act.dismissNotice}
+              />
             }
           />
         </MessageBar>
@@ -151,14 +161,24 @@ export function App({ api, clock = SYSTEM_CLOCK }: AppProps): React.ReactElement
 
           {state.summary ? (
             <>
-              {state.summary.progress ? <Text data-testid="progress">{state.summary.progress}</Text> : null}
+              {state.summary.progress ? (
+                <Text data-testid="progress">{state.summary.progress}</Text>
+              ) : null}
               <StatusCounts summary={state.summary} />
-              <OverdueList items={state.summary.overdue} onSelect={(ref) => void act.selectSource(ref)} />
-              <DueSoonList items={state.summary.dueSoon} onSelect={(ref) => void act.selectSource(ref)} />
-              <NoDateList items={state.summary.noDate} onSelect={(ref) => void act.selectSource(ref)} />
+              <OverdueList
+                items={state.summary.overdue}
+                onSelect={(ref) => void act.selectSource(ref)}
+              />
+              <DueSoonList
+                items={state.summary.dueSoon}
+                onSelect={(ref) => void act.selectSource(ref)}
+              />
+              <NoDateList
+                items={state.summary.noDate}
+                onSelect={(ref) => void act.selectSource(ref)}
+              />
             </>
           ) : null}
-
         </>
       )}
     </main>

@@ -10,27 +10,39 @@ import { App } from "./App";
 import { createExcelWorkbook } from "../workbook/excel-workbook";
 import { themeForOffice } from "./theme";
 
+/** What the page shows outside Excel, instead of a blank pane or a string of errors. */
+function OutsideExcel(): React.ReactElement {
+  return (
+    <main>
+      <h1>Plan Tracker</h1>
+      <p>
+        Plan Tracker runs inside Excel. Open the plan workbook in Excel and choose Plan Tracker on
+        the Home tab.
+      </p>
+    </main>
+  );
+}
+
 function render(container: HTMLElement): void {
   const root = createRoot(container);
   if (typeof Office === "undefined") {
-    // Opened in a plain browser tab, or office.js failed to load: say so rather than show a blank page.
+    // Opened in a plain browser tab with office.js blocked or unreachable.
     root.render(
       <FluentProvider theme={webLightTheme}>
-        <main>
-          <h1>Plan Tracker</h1>
-          <p>Plan Tracker runs inside Excel. Open the workbook in Excel and choose Plan Tracker on the Home tab.</p>
-        </main>
-      </FluentProvider>,
+        <OutsideExcel />
+      </FluentProvider>
     );
     return;
   }
-  void Office.onReady(() => {
+  void Office.onReady((info) => {
     const theme = themeForOffice(Office);
     document.body.style.backgroundColor = theme.colorNeutralBackground1;
+    // Outside Office, office.js still calls back, with no host.
+    const inExcel = info.host === Office.HostType.Excel;
     root.render(
       <FluentProvider theme={theme}>
-        <App api={createExcelWorkbook()} />
-      </FluentProvider>,
+        {inExcel ? <App api={createExcelWorkbook()} /> : <OutsideExcel />}
+      </FluentProvider>
     );
   });
 }

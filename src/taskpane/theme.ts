@@ -10,7 +10,9 @@ export function isDarkColour(colour: string | undefined | null): boolean {
 }
 
 /** Dark when Office's task pane background is dark; light otherwise, and where Office gives no theme. */
-export function themeForOffice(office: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } | undefined): Theme {
+export function themeForOffice(
+  office: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } | undefined
+): Theme {
   let background: string | undefined;
   try {
     // officeTheme is missing on some hosts (and throws on a few older ones); light is the safe default.

@@ -99,7 +99,7 @@ export function judgeAndSummarise(
   candidate: PlanCandidate,
   settings: PlanSettings,
   clock: PaneClock,
-  previous: ReportRecord | null,
+  previous: ReportRecord | null
 ): Summary {
   const statusSettings = {
     asAt: effectiveAsAt(settings, clock),
@@ -128,7 +128,8 @@ const OFFICE_ERROR_WORDS: Record<string, string> = {
     "The plan is too large for Excel to send in one go. Please tell whoever looks after Plan Tracker.",
   ItemNotFound:
     "Something Plan Tracker expected in the workbook has gone (perhaps a sheet was deleted or renamed). Refresh the pane and try again.",
-  GeneralException: "Excel could not finish the request. Try again; if it keeps happening, save and reopen the workbook.",
+  GeneralException:
+    "Excel could not finish the request. Try again; if it keeps happening, save and reopen the workbook.",
 };
 
 /**
@@ -138,7 +139,8 @@ const OFFICE_ERROR_WORDS: Record<string, string> = {
 export function officerMessage(err: unknown, doing: string): string {
   const e = (err ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
   const code = typeof e.code === "string" ? e.code : "";
-  const message = typeof e.message === "string" ? e.message.trim() : typeof err === "string" ? err : "";
+  const message =
+    typeof e.message === "string" ? e.message.trim() : typeof err === "string" ? err : "";
   // The workbook module's own errors are already written for the officer: keep every word.
   if (e.name === "WorkbookError" && message) return `Could not ${doing}. ${message}`;
   if (/protect/i.test(message)) {
@@ -166,7 +168,10 @@ export function overdueTimescaleCells(summary: Summary): CellRef[] {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [PaneState, PaneActions] {
+export function usePlan(
+  api: WorkbookApi,
+  clock: PaneClock = SYSTEM_CLOCK
+): [PaneState, PaneActions] {
   const [state, setState] = useState<PaneState>(INITIAL);
   // The latest state, for actions that run after awaits (React state in closures goes stale).
   const current = useRef(state);
@@ -192,7 +197,7 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
         patch({ busy: null, starting: false, error: officerMessage(err, doing) });
       }
     },
-    [patch],
+    [patch]
   );
 
   /** Read the chosen plan (or the first found) and judge it. */
@@ -202,17 +207,41 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
       const candidate = candidates.find((c) => c.id === settings.planId) ?? candidates[0];
       if (!candidate) {
         loaded.current = null;
-        return { settings, asAt, candidates, candidateId: null, problem: null, plan: null, summary: null };
+        return {
+          settings,
+          asAt,
+          candidates,
+          candidateId: null,
+          problem: null,
+          plan: null,
+          summary: null,
+        };
       }
       const { result } = await api.loadPlan(candidate.id, settings);
       loaded.current = { candidate, result };
       if (!result.ok) {
-        return { settings, asAt, candidates, candidateId: candidate.id, problem: result.problem, plan: null, summary: null };
+        return {
+          settings,
+          asAt,
+          candidates,
+          candidateId: candidate.id,
+          problem: result.problem,
+          plan: null,
+          summary: null,
+        };
       }
       const summary = judgeAndSummarise(result.plan, candidate, settings, clock, null);
-      return { settings, asAt, candidates, candidateId: candidate.id, problem: null, plan: result.plan, summary };
+      return {
+        settings,
+        asAt,
+        candidates,
+        candidateId: candidate.id,
+        problem: null,
+        plan: result.plan,
+        summary,
+      };
     },
-    [api, clock],
+    [api, clock]
   );
 
   const refresh = useCallback(
@@ -222,7 +251,7 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
         const candidates = await api.listPlans();
         return readPlan(settings, candidates);
       }),
-    [api, run, readPlan],
+    [api, run, readPlan]
   );
 
   useEffect(() => {
@@ -236,7 +265,7 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
         await api.saveSettings(settings);
         return readPlan(settings, current.current.candidates);
       }),
-    [api, run, readPlan],
+    [api, run, readPlan]
   );
 
   const applySettings = useCallback(
@@ -254,16 +283,21 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
         const { candidate, result } = loaded.current!;
         const asAt = effectiveAsAt(settings, clock);
         if (!result.ok) return { settings, asAt };
-        return { settings, asAt, summary: judgeAndSummarise(result.plan, candidate, settings, clock, null) };
+        return {
+          settings,
+          asAt,
+          summary: judgeAndSummarise(result.plan, candidate, settings, clock, null),
+        };
       }),
-    [api, clock, run, readPlan],
+    [api, clock, run, readPlan]
   );
 
   const flagOverdue = useCallback(
     () =>
       run("Flagging overdue timescales", "flag the overdue timescales", async () => {
         const { summary, candidateId } = current.current;
-        if (!summary || !candidateId) throw new Error("there is no plan to flag. Pick a plan first.");
+        if (!summary || !candidateId)
+          throw new Error("there is no plan to flag. Pick a plan first.");
         const outcome = await api.flagOverdue(candidateId, overdueTimescaleCells(summary));
         return {
           notice:
@@ -272,7 +306,7 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
               : `Flagged ${plural(outcome.flagged, "overdue timescale cell", "overdue timescale cells")} in the plan. Clear flags puts your own formatting back.`,
         };
       }),
-    [api, run],
+    [api, run]
   );
 
   const clearFlags = useCallback(
@@ -286,7 +320,7 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
               : `Cleared ${plural(outcome.cleared, "flag", "flags")}; those cells have your own formatting again.`,
         };
       }),
-    [api, run],
+    [api, run]
   );
 
   const buildSummary = useCallback(
@@ -309,7 +343,7 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
             : `Committee summary written to ${where}.`,
         };
       }),
-    [api, clock, run],
+    [api, clock, run]
   );
 
   const selectSource = useCallback(
@@ -317,18 +351,40 @@ export function usePlan(api: WorkbookApi, clock: PaneClock = SYSTEM_CLOCK): [Pan
       try {
         await api.selectCell(ref);
       } catch (err) {
-        patch({ error: officerMessage(err, `go to cell ${ref.address} on the sheet "${ref.sheet}"`) });
+        patch({
+          error: officerMessage(err, `go to cell ${ref.address} on the sheet "${ref.sheet}"`),
+        });
       }
     },
-    [api, patch],
+    [api, patch]
   );
 
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
   const dismissNotice = useCallback(() => patch({ notice: null }), [patch]);
 
   const actions = useMemo<PaneActions>(
-    () => ({ refresh, pickPlan, applySettings, flagOverdue, clearFlags, buildSummary, selectSource, dismissError, dismissNotice }),
-    [refresh, pickPlan, applySettings, flagOverdue, clearFlags, buildSummary, selectSource, dismissError, dismissNotice],
+    () => ({
+      refresh,
+      pickPlan,
+      applySettings,
+      flagOverdue,
+      clearFlags,
+      buildSummary,
+      selectSource,
+      dismissError,
+      dismissNotice,
+    }),
+    [
+      refresh,
+      pickPlan,
+      applySettings,
+      flagOverdue,
+      clearFlags,
+      buildSummary,
+      selectSource,
+      dismissError,
+      dismissNotice,
+    ]
   );
   return [state, actions];
 }

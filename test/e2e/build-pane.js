@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the add-in page for the browser tests: the project's own webpack.config.js in
  * development mode, plus one extra entry (the Excel test double that stands in for Office.js),
@@ -20,7 +19,7 @@ async function main() {
   config.output = { ...config.output, path: out, clean: true };
   config.infrastructureLogging = { level: "error" };
   const stats = await new Promise((resolve, reject) =>
-    webpack(config, (err, result) => (err ? reject(err) : resolve(result))),
+    webpack(config, (err, result) => (err ? reject(err) : resolve(result)))
   );
   if (stats.hasErrors()) {
     console.error(stats.toString({ all: false, errors: true, errorDetails: true }));

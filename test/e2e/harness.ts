@@ -5,7 +5,7 @@
  * headless Debian Chromium driven by playwright-core.
  */
 import { createServer, type Server } from "http";
-import { existsSync, readFileSync } from "fs";
+import { existsSync, readFileSync, statSync } from "fs";
 import { extname, join, normalize, resolve } from "path";
 import type { AddressInfo } from "net";
 import { execFile } from "child_process";
@@ -14,14 +14,20 @@ import { chromium, type Browser } from "playwright-core";
 export const ROOT = resolve(__dirname, "../..");
 export const OUT = join(ROOT, ".tmp/e2e/dist");
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Microsoft's office.js as published on npm (outside Office its onReady gives no host). */
+export const OFFICE_JS_DIST = join(ROOT, "node_modules/@microsoft/office-js/dist");
 /** Where the double is served instead; same origin, so the page's CSP allows it unchanged. */
 export const DOUBLE_PATH = "/office-double.js";
 
 /** Builds the add-in (task pane + functions) plus the double's bundle, into OUT (see build-pane.js). */
 export async function buildPane(): Promise<void> {
   await new Promise<void>((done, fail) => {
-    execFile(process.execPath, [join(__dirname, "build-pane.js"), OUT], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) =>
-      err ? fail(new Error(`webpack build failed:\n${stderr || stdout}`)) : done(),
+    execFile(
+      process.execPath,
+      [join(__dirname, "build-pane.js"), OUT],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+      (err, stdout, stderr) =>
+        err ? fail(new Error(`webpack build failed:\n${stderr || stdout}`)) : done()
     );
   });
 }
@@ -45,8 +51,10 @@ export async function serve(): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
-    const file = join(OUT, path);
-    if (!file.startsWith(OUT) || !existsSync(file)) {
+    // /office-js/...: Microsoft's real office.js from the npm package (for the "outside Excel" test).
+    const base = path.startsWith("/office-js/") ? OFFICE_JS_DIST : OUT;
+    const file = join(base, path.replace(/^\/office-js\//, "/"));
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");
       return;
     }
@@ -57,9 +65,15 @@ export async function serve(): Promise<StaticServer> {
         res.writeHead(500).end("taskpane.html no longer loads Office.js from the CDN");
         return;
       }
-      body = html.replace(OFFICE_JS_URL, DOUBLE_PATH);
+      body = html.replace(
+        OFFICE_JS_URL,
+        url.searchParams.get("office") === "real" ? "/office-js/office.js" : DOUBLE_PATH
+      );
     }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     res.end(body);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));

@@ -18,7 +18,8 @@ interface TestWindow {
 }
 
 const w = window as unknown as TestWindow;
-if (!w.__PLAN_MODEL__) throw new Error("office-double: the test did not provide window.__PLAN_MODEL__");
+if (!w.__PLAN_MODEL__)
+  throw new Error("office-double: the test did not provide window.__PLAN_MODEL__");
 
 const double = createExcelDouble(w.__PLAN_MODEL__);
 double.install();
@@ -38,7 +39,7 @@ if (w.__OFFICE_THEME__ === "dark") {
 class CustomFunctionsError extends Error {
   constructor(
     readonly code: string,
-    message?: string,
+    message?: string
   ) {
     super(message);
   }
@@ -51,5 +52,13 @@ w.CustomFunctions = {
     else w.__associated!.push(...Object.keys(id));
   },
   Error: CustomFunctionsError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+    nullReference: "#NULL!",
+    invalidName: "#NAME?",
+    invalidReference: "#REF!",
+  },
 };

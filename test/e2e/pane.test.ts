@@ -10,7 +10,13 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 import { ROOT, buildPane, launchChromium, serve, type StaticServer } from "./harness";
 import { modelFromXlsx } from "../double/from-xlsx";
-import { cloneModel, findSheet, type CellModel, type SheetModel, type WorkbookModel } from "../double";
+import {
+  cloneModel,
+  findSheet,
+  type CellModel,
+  type SheetModel,
+  type WorkbookModel,
+} from "../double";
 import { judgePlan, readPlan, summarise, type CellValue } from "../../src/plan";
 import seed from "../../samples/plan-values.json";
 import expected from "../taskpane/seed-plan/expected-2006-12-28.json";
@@ -57,14 +63,23 @@ interface PaneWindow {
   __associated: string[];
 }
 
-async function openPane(opts: { width?: number; theme?: "light" | "dark"; model?: WorkbookModel } = {}): Promise<Opened> {
+async function openPane(
+  opts: { width?: number; theme?: "light" | "dark"; model?: WorkbookModel } = {}
+): Promise<Opened> {
   const theme = opts.theme ?? "light";
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 450, height: 900 },
     locale: "en-GB",
     colorScheme: theme,
   });
-  const opened: Opened = { page: await context.newPage(), context, requests: [], blocked: [], pageErrors: [], dialogs: [] };
+  const opened: Opened = {
+    page: await context.newPage(),
+    context,
+    requests: [],
+    blocked: [],
+    pageErrors: [],
+    dialogs: [],
+  };
   const { page } = opened;
   await context.route("**/*", (route) => {
     const url = route.request().url();
@@ -84,9 +99,11 @@ async function openPane(opts: { width?: number; theme?: "light" | "dark"; model?
       w.__PLAN_MODEL__ = model;
       w.__OFFICE_THEME__ = t;
       w.__csp = [];
-      document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`)
+      );
     },
-    { model: opts.model ?? baseModel, theme },
+    { model: opts.model ?? baseModel, theme }
   );
   await page.goto(`${server.origin}/taskpane.html`);
   await page.getByRole("button", { name: "Build committee summary" }).waitFor();
@@ -104,7 +121,9 @@ async function expectClean(opened: Opened): Promise<void> {
 }
 
 async function modelOf(page: Page): Promise<WorkbookModel> {
-  return page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as PaneWindow).__double.model)));
+  return page.evaluate(() =>
+    JSON.parse(JSON.stringify((window as unknown as PaneWindow).__double.model))
+  );
 }
 
 async function setAsAt(page: Page, date: string, longDate: string): Promise<void> {
@@ -114,16 +133,27 @@ async function setAsAt(page: Page, date: string, longDate: string): Promise<void
   expect(await page.getByLabel("As at").inputValue()).toBe(date);
   await page.getByRole("button", { name: "Apply settings" }).click();
   try {
-    await page.getByTestId("as-at").filter({ hasText: `As at ${longDate}` }).waitFor({ timeout: 15_000 });
-  } catch (err) {
+    await page
+      .getByTestId("as-at")
+      .filter({ hasText: `As at ${longDate}` })
+      .waitFor({ timeout: 15_000 });
+  } catch {
     const text = await page.locator("main").innerText();
     throw new Error(`the pane did not move to ${longDate}; it shows:\n${text.slice(0, 1500)}`);
   }
-  await page.getByRole("button", { name: "Build committee summary" }).and(page.locator(":enabled")).waitFor();
+  await page
+    .getByRole("button", { name: "Build committee summary" })
+    .and(page.locator(":enabled"))
+    .waitFor();
 }
 
 async function countOf(page: Page, status: string): Promise<number> {
-  return Number(await page.locator(`[data-testid=status-counts] tr[data-status=${status}] td`).first().textContent());
+  return Number(
+    await page
+      .locator(`[data-testid=status-counts] tr[data-status=${status}] td`)
+      .first()
+      .textContent()
+  );
 }
 
 /** A sheet's cells as a grid lookup: value at (row, column), 1-based. */
@@ -174,19 +204,27 @@ describe("the pane on the sample workbook", () => {
         expect(await countOf(page, "ongoing")).toBe(3);
         const items = page.getByTestId("overdue-list").getByRole("listitem");
         expect(await items.count()).toBe(20);
-        expect(await items.first().textContent()).toContain(`${wantOverdue[0].daysOverdue} days overdue`);
+        expect(await items.first().textContent()).toContain(
+          `${wantOverdue[0].daysOverdue} days overdue`
+        );
         // The pane's background follows Office's theme.
-        const background = await page.locator("main").evaluate((el) => getComputedStyle(el).backgroundColor);
+        const background = await page
+          .locator("main")
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
         expect(background).toBe(theme === "dark" ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)");
         // Nothing spills sideways out of a narrow pane.
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth
+        );
         expect(overflow).toBeLessThanOrEqual(0);
         await page.getByRole("button", { name: "Settings", exact: true }).click(); // fold the settings away for the picture
         await page.getByLabel("As at").waitFor({ state: "detached" });
         await page.waitForTimeout(500); // let the chevron finish turning, for the picture only
         await page.screenshot({ path: join(IMAGES, `pane-${width}-${theme}.png`) });
         // The custom functions chunk shares the page (shared runtime) and registered its functions.
-        expect((await page.evaluate(() => (window as unknown as PaneWindow).__associated)).length).toBeGreaterThan(0);
+        expect(
+          (await page.evaluate(() => (window as unknown as PaneWindow).__associated)).length
+        ).toBeGreaterThan(0);
         await expectClean(opened);
         await opened.context.close();
       }
@@ -198,7 +236,10 @@ describe("the pane on the sample workbook", () => {
     const { page } = opened;
     await setAsAt(page, "2006-12-28", "28 December 2006");
     await page.getByRole("button", { name: "Build committee summary" }).click();
-    await page.getByTestId("notice").filter({ hasText: `Committee summary written to the sheet "${SUMMARY_SHEET}".` }).waitFor();
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: `Committee summary written to the sheet "${SUMMARY_SHEET}".` })
+      .waitFor();
 
     const model = await modelOf(page);
     const sheet = findSheet(model, SUMMARY_SHEET);
@@ -243,26 +284,39 @@ describe("the pane on the sample workbook", () => {
     // the change since the first report and the trend chart.
     await setAsAt(page, "2007-01-31", "31 January 2007");
     await page.getByRole("button", { name: "Build committee summary" }).click();
-    await page.getByTestId("progress").filter({ hasText: "since the report as at 28 December 2006" }).waitFor();
+    await page
+      .getByTestId("progress")
+      .filter({ hasText: "since the report as at 28 December 2006" })
+      .waitFor();
     await page.getByTestId("notice").waitFor();
     await page.getByRole("button", { name: "Settings", exact: true }).click();
     await page.getByLabel("As at").waitFor({ state: "detached" });
     await page.waitForTimeout(500); // let the chevron finish turning, for the picture only
     await page.screenshot({ path: join(IMAGES, "summary-flow.png") });
     const again = await modelOf(page);
-    expect(again.sheets.filter((x) => x.name.startsWith(SUMMARY_SHEET)).map((x) => x.name)).toEqual([SUMMARY_SHEET]);
+    expect(again.sheets.filter((x) => x.name.startsWith(SUMMARY_SHEET)).map((x) => x.name)).toEqual(
+      [SUMMARY_SHEET]
+    );
     // Replaced where it was in the tab order, not added as another sheet.
-    expect(again.sheets.findIndex((x) => x.name === SUMMARY_SHEET)).toBe(model.sheets.findIndex((x) => x.name === SUMMARY_SHEET));
+    expect(again.sheets.findIndex((x) => x.name === SUMMARY_SHEET)).toBe(
+      model.sheets.findIndex((x) => x.name === SUMMARY_SHEET)
+    );
     const history = findSheet(again, "PlanTrackerHistory");
     expect(history).toBeDefined();
     const headerRow = findRow(history!, 1, "As at");
     const records = [];
-    for (let r = headerRow + 1; r <= rowsOf(history!); r++) if (valueAt(history!, r, 1) !== undefined) records.push(r);
+    for (let r = headerRow + 1; r <= rowsOf(history!); r++)
+      if (valueAt(history!, r, 1) !== undefined) records.push(r);
     expect(records).toHaveLength(2);
     const rebuilt = findSheet(again, SUMMARY_SHEET)!;
     const progressRow = findRow(rebuilt, 1, "Progress since the last report");
-    expect(valueAt(rebuilt, progressRow + 1, 1)).toMatch(/^Overdue actions are up from 20 to \d+ since the report as at 28 December 2006/);
-    expect(rebuilt.charts.map((c) => c.name).sort()).toEqual(["PlanTracker_StatusByArea", "PlanTracker_Trend"]);
+    expect(valueAt(rebuilt, progressRow + 1, 1)).toMatch(
+      /^Overdue actions are up from 20 to \d+ since the report as at 28 December 2006/
+    );
+    expect(rebuilt.charts.map((c) => c.name).sort()).toEqual([
+      "PlanTracker_StatusByArea",
+      "PlanTracker_Trend",
+    ]);
     // The plan's values are untouched by either build.
     expect(planValues(again)).toEqual(planValues(baseModel));
     await expectClean(opened);
@@ -280,12 +334,20 @@ describe("the pane on the sample workbook", () => {
     const flaggedKeys = (m: WorkbookModel) => {
       const sheet = findSheet(m, PLAN_SHEET)!;
       const keys = new Set([...Object.keys(sheet.cells), ...Object.keys(base.cells)]);
-      return [...keys].filter((k) => JSON.stringify(formatting(sheet.cells[k])) !== JSON.stringify(formatting(base.cells[k]))).sort();
+      return [...keys]
+        .filter(
+          (k) =>
+            JSON.stringify(formatting(sheet.cells[k])) !== JSON.stringify(formatting(base.cells[k]))
+        )
+        .sort();
     };
 
     await setAsAt(page, "2006-12-28", "28 December 2006");
     await page.getByRole("button", { name: "Flag overdue in plan" }).click();
-    await page.getByTestId("notice").filter({ hasText: /^Flagged/ }).waitFor();
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: /^Flagged/ })
+      .waitFor();
     const flagged = await modelOf(page);
     const wantRows = [...new Set(wantOverdue.map((a) => a.sourceRow))].sort((a, b) => a - b);
     expect(flaggedKeys(flagged)).toEqual(wantRows.map((r) => `${r}:6`).sort());
@@ -294,13 +356,19 @@ describe("the pane on the sample workbook", () => {
     // Re-run as at an earlier date: fewer actions are overdue, and the old flags go.
     await setAsAt(page, "2006-08-01", "1 August 2006");
     await page.getByRole("button", { name: "Flag overdue in plan" }).click();
-    await page.getByTestId("notice").filter({ hasText: /^Flagged|^Nothing is overdue/ }).waitFor();
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: /^Flagged|^Nothing is overdue/ })
+      .waitFor();
     const earlier = flaggedKeys(await modelOf(page));
     expect(earlier.length).toBeLessThan(wantRows.length);
     expect(earlier.every((k) => flaggedKeys(flagged).includes(k))).toBe(true);
 
     await page.getByRole("button", { name: "Clear flags" }).click();
-    await page.getByTestId("notice").filter({ hasText: /^Cleared|^There were no flags/ }).waitFor();
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: /^Cleared|^There were no flags/ })
+      .waitFor();
     const cleared = await modelOf(page);
     expect(findSheet(cleared, PLAN_SHEET)!.cells).toEqual(base.cells);
     await expectClean(opened);
@@ -312,12 +380,41 @@ describe("the pane on the sample workbook", () => {
     const { page } = opened;
     await setAsAt(page, "2006-12-28", "28 December 2006");
     await page.getByTestId("overdue-list").getByRole("button").first().click();
-    await page.waitForFunction(() => (window as unknown as PaneWindow).__double.model.selection !== null);
+    await page.waitForFunction(
+      () => (window as unknown as PaneWindow).__double.model.selection !== null
+    );
     const model = await modelOf(page);
     const row = wantOverdue[0].sourceRow;
     expect(model.selection).toMatch(new RegExp(`^'?Improvement Plan'?!\\$?E\\$?${row}$`));
     await expectClean(opened);
     await opened.context.close();
+  });
+});
+
+describe("outside Excel", () => {
+  test("with Microsoft's real office.js and no Office host, the page says where Plan Tracker runs", async () => {
+    const context = await browser.newContext({ viewport: { width: 450, height: 600 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    // office.js may try Microsoft's servers for extra scripts; nothing may leave this machine.
+    await context.route("**/*", (route) =>
+      route
+        .request()
+        .url()
+        .startsWith(server.origin + "/")
+        ? route.continue()
+        : route.abort()
+    );
+    await page.goto(`${server.origin}/taskpane.html?office=real`);
+    await page.getByText("Plan Tracker runs inside Excel.").waitFor();
+    // It was office.js that answered (no host), not a page where office.js failed to load.
+    expect(
+      await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)
+    ).toBe("object");
+    expect(await page.getByRole("button", { name: "Build committee summary" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 
@@ -328,8 +425,12 @@ describe("accessibility and keyboard", () => {
       const { page } = opened;
       await setAsAt(page, "2006-12-28", "28 December 2006"); // leaves the settings open, so they are scanned too
       const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-      expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+      const bad = results.violations.filter(
+        (v) => v.impact === "serious" || v.impact === "critical"
+      );
+      expect(
+        bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)
+      ).toEqual([]);
       await opened.context.close();
     }
   });
@@ -363,13 +464,17 @@ describe("accessibility and keyboard", () => {
     const probe = await page.getByLabel("As at").inputValue();
     expect(["2003-01-02", "2003-02-01"]).toContain(probe);
     // Back out of the date's fields (Tab moves between them), then in again at its first field.
-    for (let i = 0; i < 5 && /^input\|As at/.test(await focused()); i++) await page.keyboard.press("Shift+Tab");
+    for (let i = 0; i < 5 && /^input\|As at/.test(await focused()); i++)
+      await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Tab");
     await page.keyboard.type(probe === "2003-01-02" ? "12282006" : "28122006");
     expect(await page.getByLabel("As at").inputValue()).toBe("2006-12-28");
     await page.keyboard.press("Enter");
     await page.getByTestId("as-at").filter({ hasText: "As at 28 December 2006" }).waitFor();
-    await page.getByRole("button", { name: "Build committee summary" }).and(page.locator(":enabled")).waitFor();
+    await page
+      .getByRole("button", { name: "Build committee summary" })
+      .and(page.locator(":enabled"))
+      .waitFor();
 
     // One lap of Tab from the top visits every control on the page.
     await page.locator("h1").click(); // Tab's starting point: the top of the page
@@ -389,7 +494,7 @@ describe("accessibility and keyboard", () => {
           const input = el as HTMLInputElement;
           const label = input.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? "";
           return `${el.tagName.toLowerCase()}|${label || el.textContent || ""}`.trim();
-        }),
+        })
     );
     expect(controls.length).toBeGreaterThan(30);
     expect(controls.filter((c) => !seen.has(c))).toEqual([]);
@@ -403,14 +508,24 @@ describe("accessibility and keyboard", () => {
     // Enter and Space work the buttons.
     await tabTo(/^button\|Flag overdue in plan/);
     await page.keyboard.press("Enter");
-    await page.getByTestId("notice").filter({ hasText: /^Flagged/ }).waitFor();
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: /^Flagged/ })
+      .waitFor();
     await tabTo(/^button\|Clear flags/);
     await page.keyboard.press(" ");
-    await page.getByTestId("notice").filter({ hasText: /^Cleared/ }).waitFor();
+    await page
+      .getByTestId("notice")
+      .filter({ hasText: /^Cleared/ })
+      .waitFor();
     // An overdue action, by keyboard, selects its cell.
-    await tabTo(new RegExp(`^button\\|${wantOverdue[0].action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    await tabTo(
+      new RegExp(`^button\\|${wantOverdue[0].action.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)
+    );
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => (window as unknown as PaneWindow).__double.model.selection !== null);
+    await page.waitForFunction(
+      () => (window as unknown as PaneWindow).__double.model.selection !== null
+    );
     await tabTo(/^button\|Build committee summary/);
     await page.keyboard.press("Enter");
     await page.getByTestId("notice").filter({ hasText: "Committee summary written" }).waitFor();
@@ -432,7 +547,9 @@ describe("nothing leaves the workbook", () => {
     await page.getByRole("button", { name: "Build committee summary" }).click();
     await page.getByTestId("notice").filter({ hasText: "Committee summary written" }).waitFor();
 
-    await expect(page.getByRole("button", { name: hostile }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: hostile }).first().isVisible()).resolves.toBe(
+      true
+    );
     expect(await page.locator("img").count()).toBe(0);
     expect(opened.dialogs).toEqual([]);
     expect(opened.requests.length).toBeGreaterThan(0);
@@ -441,11 +558,17 @@ describe("nothing leaves the workbook", () => {
     // Office.js itself was never fetched from the CDN: the double stood in for it.
     expect(opened.requests.some((u) => u.endsWith("/office-double.js"))).toBe(true);
     // The page carries a CSP that allows only itself and the Office.js CDN.
-    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    const csp = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute("content");
     const origins = (csp ?? "").match(/https?:\/\/[^\s;]+/g) ?? [];
     expect(new Set(origins)).toEqual(new Set(["https://appsforoffice.microsoft.com"]));
     expect(csp).toMatch(/default-src 'self'/);
-    const directive = (name: string) => (csp ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith(name + " ")) ?? "";
+    const directive = (name: string) =>
+      (csp ?? "")
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(name + " ")) ?? "";
     expect(directive("script-src")).toBe("script-src 'self' https://appsforoffice.microsoft.com");
     expect(directive("connect-src")).toBe("connect-src 'self' https://appsforoffice.microsoft.com");
     // Only styles may be inline (Fluent's Griffel makes <style> elements at run time).

@@ -3,7 +3,13 @@
  * the real engine (readPlan), with every call recorded. It stands in for src/workbook so the
  * pane's behaviour can be tested without Excel or the Office.js double.
  */
-import { readPlan, type CellRef, type CellValue, type ReportRecord, type Summary } from "../../src/plan";
+import {
+  readPlan,
+  type CellRef,
+  type CellValue,
+  type ReportRecord,
+  type Summary,
+} from "../../src/plan";
 import {
   DEFAULT_PLAN_SETTINGS,
   type BuildOutcome,
@@ -36,7 +42,7 @@ export class FakeWorkbook implements WorkbookApi {
 
   constructor(
     readonly plans: FakePlan[],
-    settings: Partial<PlanSettings> = {},
+    settings: Partial<PlanSettings> = {}
   ) {
     this.settings = { ...DEFAULT_PLAN_SETTINGS, ...settings };
   }
@@ -61,10 +67,14 @@ export class FakeWorkbook implements WorkbookApi {
     await this.enter("loadPlan", [candidateId, settings]);
     const found = this.plans.find((p) => p.candidate.id === candidateId);
     if (!found) throw new Error(`no plan ${candidateId}`);
-    const result = readPlan(found.values, { sheet: found.candidate.sheet, row: 1, column: 1 }, {
-      financialYearStartMonth: settings.financialYearStartMonth,
-      dateOrder: settings.dateOrder,
-    });
+    const result = readPlan(
+      found.values,
+      { sheet: found.candidate.sheet, row: 1, column: 1 },
+      {
+        financialYearStartMonth: settings.financialYearStartMonth,
+        dateOrder: settings.dateOrder,
+      }
+    );
     return { candidate: found.candidate, result };
   }
 
@@ -94,7 +104,12 @@ export class FakeWorkbook implements WorkbookApi {
 
   async buildSummary(summary: Summary, settings: PlanSettings): Promise<BuildOutcome> {
     await this.enter("buildSummary", [summary, settings]);
-    const record: ReportRecord = { asAt: summary.asAt, builtAt: summary.builtAt, total: summary.total, counts: summary.counts };
+    const record: ReportRecord = {
+      asAt: summary.asAt,
+      builtAt: summary.builtAt,
+      total: summary.total,
+      counts: summary.counts,
+    };
     this.history.push(record);
     return { sheetName: settings.summarySheetName, renamed: false, record };
   }

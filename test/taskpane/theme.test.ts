@@ -16,8 +16,12 @@ describe("the pane's theme follows Office's", () => {
   });
 
   test("dark Office background gives the dark theme; light, missing or throwing gives light", () => {
-    expect(themeForOffice({ context: { officeTheme: { bodyBackgroundColor: "#1f1f1f" } } })).toBe(webDarkTheme);
-    expect(themeForOffice({ context: { officeTheme: { bodyBackgroundColor: "#ffffff" } } })).toBe(webLightTheme);
+    expect(themeForOffice({ context: { officeTheme: { bodyBackgroundColor: "#1f1f1f" } } })).toBe(
+      webDarkTheme
+    );
+    expect(themeForOffice({ context: { officeTheme: { bodyBackgroundColor: "#ffffff" } } })).toBe(
+      webLightTheme
+    );
     expect(themeForOffice({ context: {} })).toBe(webLightTheme);
     expect(themeForOffice(undefined)).toBe(webLightTheme);
     const throwing = {

@@ -31,7 +31,13 @@ function keyPart(item: SummaryItem): string {
   return item.key ? `Rec ${item.key} · ` : "";
 }
 
-function ActionLink({ item, onSelect }: { item: SummaryItem; onSelect(ref: CellRef): void }): React.ReactElement {
+function ActionLink({
+  item,
+  onSelect,
+}: {
+  item: SummaryItem;
+  onSelect(ref: CellRef): void;
+}): React.ReactElement {
   const styles = useStyles();
   return (
     <Link
@@ -49,9 +55,7 @@ export function OverdueList({ items, onSelect }: ActionListProps): React.ReactEl
   const styles = useStyles();
   return (
     <section aria-labelledby="overdue-heading">
-      <PaneHeading id="overdue-heading">
-        Overdue ({items.length})
-      </PaneHeading>
+      <PaneHeading id="overdue-heading">Overdue ({items.length})</PaneHeading>
       {items.length === 0 ? (
         <p className={styles.empty}>Nothing is overdue.</p>
       ) : (
@@ -79,9 +83,7 @@ export function DueSoonList({ items, onSelect }: ActionListProps): React.ReactEl
   if (items.length === 0) return null;
   return (
     <section aria-labelledby="due-soon-heading">
-      <PaneHeading id="due-soon-heading">
-        Due soon ({items.length})
-      </PaneHeading>
+      <PaneHeading id="due-soon-heading">Due soon ({items.length})</PaneHeading>
       <ol className={styles.list} data-testid="due-soon-list">
         {items.map((item) => (
           <li key={item.index} className={styles.item}>
@@ -102,9 +104,7 @@ export function NoDateList({ items, onSelect }: ActionListProps): React.ReactEle
   const styles = useStyles();
   return (
     <section aria-labelledby="no-date-heading">
-      <PaneHeading id="no-date-heading">
-        No date ({items.length})
-      </PaneHeading>
+      <PaneHeading id="no-date-heading">No date ({items.length})</PaneHeading>
       {items.length === 0 ? (
         <p className={styles.empty}>Every action has a date Plan Tracker can read.</p>
       ) : (
@@ -116,7 +116,9 @@ export function NoDateList({ items, onSelect }: ActionListProps): React.ReactEle
                 {keyPart(item)}
                 {item.timescale ? `“${item.timescale}”` : "(no timescale)"}
               </Caption1>
-              <Caption1 className={styles.detail}>{item.reason ?? "Needs a date the plan can be judged by."}</Caption1>
+              <Caption1 className={styles.detail}>
+                {item.reason ?? "Needs a date the plan can be judged by."}
+              </Caption1>
             </li>
           ))}
         </ul>

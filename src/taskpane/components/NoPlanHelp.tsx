@@ -3,13 +3,40 @@
  * pane looked for, what it saw, and how to fix it. Never a guess at the columns.
  */
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles } from "@fluentui/react-components";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+} from "@fluentui/react-components";
 import type { PlanProblem } from "../../plan";
 
 /** Header examples from the product's rules (spec section 1), shown as a guide, not a closed list. */
-export const ACTION_HEADERS = ["Action", "Action Required", "Actions", "Agreed Action", "Improvement Action"];
-export const TIMESCALE_HEADERS = ["Timescale", "Target Date", "Due Date", "Deadline", "Completion Date", "By When"];
-export const OPTIONAL_HEADERS = ["No.", "Recommendation", "Area", "Comments", "Lead", "Status", "Revised Timescale"];
+export const ACTION_HEADERS = [
+  "Action",
+  "Action Required",
+  "Actions",
+  "Agreed Action",
+  "Improvement Action",
+];
+export const TIMESCALE_HEADERS = [
+  "Timescale",
+  "Target Date",
+  "Due Date",
+  "Deadline",
+  "Completion Date",
+  "By When",
+];
+export const OPTIONAL_HEADERS = [
+  "No.",
+  "Recommendation",
+  "Area",
+  "Comments",
+  "Lead",
+  "Status",
+  "Revised Timescale",
+];
 
 const useStyles = makeStyles({
   list: { margin: "4px 0", paddingLeft: "20px" },
@@ -27,7 +54,9 @@ export function NoPlanHelp({ problem, where }: NoPlanHelpProps): React.ReactElem
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{problem ? "This table does not look like a plan" : "No plan found in this workbook"}</MessageBarTitle>
+        <MessageBarTitle>
+          {problem ? "This table does not look like a plan" : "No plan found in this workbook"}
+        </MessageBarTitle>
         {problem ? (
           <Text as="p" block>
             {where ? `${where}: ` : ""}
@@ -35,8 +64,8 @@ export function NoPlanHelp({ problem, where }: NoPlanHelpProps): React.ReactElem
           </Text>
         ) : (
           <Text as="p" block>
-            Plan Tracker looks for a table (or a sheet) with a header row naming at least an action column and a timescale
-            column.
+            Plan Tracker looks for a table (or a sheet) with a header row naming at least an action
+            column and a timescale column.
           </Text>
         )}
         {problem && problem.headersFound.length > 0 ? (
@@ -53,8 +82,8 @@ export function NoPlanHelp({ problem, where }: NoPlanHelpProps): React.ReactElem
           <li>Optional: {OPTIONAL_HEADERS.join(", ")}</li>
         </ul>
         <Text as="p" block>
-          To fix it, give the plan&apos;s first row headers like these (or format the plan as a table with Home &gt; Format as
-          Table), then choose Refresh.
+          To fix it, give the plan&apos;s first row headers like these (or format the plan as a
+          table with Home &gt; Format as Table), then choose Refresh.
         </Text>
       </MessageBarBody>
     </MessageBar>

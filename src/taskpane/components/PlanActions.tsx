@@ -4,7 +4,12 @@
  */
 import * as React from "react";
 import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { DocumentTableRegular, FlagRegular, FlagOffRegular, ArrowClockwiseRegular } from "@fluentui/react-icons";
+import {
+  DocumentTableRegular,
+  FlagRegular,
+  FlagOffRegular,
+  ArrowClockwiseRegular,
+} from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
@@ -30,7 +35,12 @@ export function PlanActions(props: PlanActionsProps): React.ReactElement {
   return (
     <div>
       <div className={styles.bar} role="group" aria-label="Plan actions">
-        <Button appearance="primary" icon={<DocumentTableRegular />} disabled={!idle || !hasPlan} onClick={props.onBuild}>
+        <Button
+          appearance="primary"
+          icon={<DocumentTableRegular />}
+          disabled={!idle || !hasPlan}
+          onClick={props.onBuild}
+        >
           Build committee summary
         </Button>
         <Button icon={<FlagRegular />} disabled={!idle || !hasPlan} onClick={props.onFlag}>
@@ -44,7 +54,14 @@ export function PlanActions(props: PlanActionsProps): React.ReactElement {
         </Button>
       </div>
       <div aria-live="polite">
-        {busy !== null ? <Spinner className={styles.progress} size="tiny" labelPosition="after" label={`${busy}…`} /> : null}
+        {busy !== null ? (
+          <Spinner
+            className={styles.progress}
+            size="tiny"
+            labelPosition="after"
+            label={`${busy}…`}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -17,7 +17,12 @@ export interface PlanPickerProps {
   onPick(candidateId: string): void;
 }
 
-export function PlanPicker({ candidates, selectedId, disabled, onPick }: PlanPickerProps): React.ReactElement | null {
+export function PlanPicker({
+  candidates,
+  selectedId,
+  disabled,
+  onPick,
+}: PlanPickerProps): React.ReactElement | null {
   const styles = useStyles();
   if (candidates.length === 0) return null;
   if (candidates.length === 1) {

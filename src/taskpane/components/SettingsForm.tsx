@@ -75,7 +75,8 @@ interface Problems {
 
 function check(d: Draft): Problems {
   const p: Problems = {};
-  if (d.asAt !== "" && !parseIsoDate(d.asAt)) p.asAt = "Enter a real date, or leave it empty for today.";
+  if (d.asAt !== "" && !parseIsoDate(d.asAt))
+    p.asAt = "Enter a real date, or leave it empty for today.";
   if (d.mode === "days") {
     const n = Number(d.days);
     if (d.days.trim() === "" || !Number.isInteger(n) || n < 0 || n > 366) {
@@ -87,7 +88,12 @@ function check(d: Draft): Problems {
   return p;
 }
 
-export function SettingsForm({ settings, today, disabled, onApply }: SettingsFormProps): React.ReactElement {
+export function SettingsForm({
+  settings,
+  today,
+  disabled,
+  onApply,
+}: SettingsFormProps): React.ReactElement {
   const styles = useStyles();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings, today));
   const [showProblems, setShowProblems] = React.useState(false);
@@ -125,7 +131,12 @@ export function SettingsForm({ settings, today, disabled, onApply }: SettingsFor
         validationMessage={shown.asAt}
         validationState={shown.asAt ? "error" : "none"}
       >
-        <Input type="date" value={draft.asAt} onChange={(_, data) => set({ asAt: data.value })} disabled={disabled} />
+        <Input
+          type="date"
+          value={draft.asAt}
+          onChange={(_, data) => set({ asAt: data.value })}
+          disabled={disabled}
+        />
       </Field>
       <fieldset className={styles.fieldset}>
         <Field label="Due soon means">
@@ -140,7 +151,11 @@ export function SettingsForm({ settings, today, disabled, onApply }: SettingsFor
         </Field>
       </fieldset>
       {draft.mode === "days" ? (
-        <Field label="Days" validationMessage={shown.days} validationState={shown.days ? "error" : "none"}>
+        <Field
+          label="Days"
+          validationMessage={shown.days}
+          validationState={shown.days ? "error" : "none"}
+        >
           <Input
             type="number"
             min={0}
@@ -166,7 +181,11 @@ export function SettingsForm({ settings, today, disabled, onApply }: SettingsFor
       )}
       <div className={styles.row}>
         <Field label="Financial year starts" className={styles.grow}>
-          <Select value={draft.fyStart} onChange={(_, data) => set({ fyStart: data.value })} disabled={disabled}>
+          <Select
+            value={draft.fyStart}
+            onChange={(_, data) => set({ fyStart: data.value })}
+            disabled={disabled}
+          >
             {MONTHS.map((m, i) => (
               <option key={m} value={String(i + 1)}>
                 {m}

@@ -5,7 +5,14 @@
 import * as React from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PaneHeading, PaneSubheading, useVisuallyHiddenClass } from "./Headings";
-import { STATUS_LABEL, STATUS_ORDER, formatLongDate, type GroupCounts, type Status, type Summary } from "../../plan";
+import {
+  STATUS_LABEL,
+  STATUS_ORDER,
+  formatLongDate,
+  type GroupCounts,
+  type Status,
+  type Summary,
+} from "../../plan";
 
 const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%" },
@@ -31,7 +38,7 @@ const percent = (share: number): string => `${Math.round(share * 100)}%`;
 /** "5 overdue, 3 due soon, 1 ongoing": the non-zero statuses of one area or lead. */
 export function groupLine(group: GroupCounts): string {
   const parts = STATUS_ORDER.filter((s) => group.counts[s] > 0).map(
-    (s) => `${group.counts[s]} ${STATUS_LABEL[s].toLowerCase()}`,
+    (s) => `${group.counts[s]} ${STATUS_LABEL[s].toLowerCase()}`
   );
   return parts.length > 0 ? parts.join(", ") : "no actions";
 }
