@@ -18,7 +18,11 @@ const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
 
 /** Writes the generated plan as an officer's workbook (one row per recommendation, wrapped cells). */
-export async function writeGeneratedWorkbook(file: string, rows: number, actionsPerRow: number): Promise<number> {
+export async function writeGeneratedWorkbook(
+  file: string,
+  rows: number,
+  actionsPerRow: number
+): Promise<number> {
   const plan = generatePlan(rows, actionsPerRow);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Improvement Plan");
@@ -32,9 +36,16 @@ async function child(args: string[]): Promise<void> {
   const { runSummary } = await import("../../src/cli/summary");
   const sink = { write: () => true } as unknown as NodeJS.WritableStream;
   const start = process.hrtime.bigint();
-  const code = await runSummary(args, { stdin: process.stdin, stdout: sink, stderr: process.stderr, isTTY: false });
+  const code = await runSummary(args, {
+    stdin: process.stdin,
+    stdout: sink,
+    stderr: process.stderr,
+    isTTY: false,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(JSON.stringify({ code, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + "\n");
+  process.stdout.write(
+    JSON.stringify({ code, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }) + "\n"
+  );
 }
 
 export async function summaryBench(): Promise<Row[]> {
@@ -46,11 +57,24 @@ export async function summaryBench(): Promise<Row[]> {
   const started = process.hrtime.bigint();
   const { stdout } = await run(
     process.execPath,
-    [path.join(ROOT, "scripts/ts-run.js"), __filename, "--child", input, "--as-at", "2007-06-30", "--out", out],
-    { maxBuffer: 1 << 20, timeout: 600_000 },
+    [
+      path.join(ROOT, "scripts/ts-run.js"),
+      __filename,
+      "--child",
+      input,
+      "--as-at",
+      "2007-06-30",
+      "--out",
+      out,
+    ],
+    { maxBuffer: 1 << 20, timeout: 600_000 }
   );
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const result = JSON.parse(stdout.trim().split("\n").pop()!) as { code: number; ms: number; maxRssMiB: number };
+  const result = JSON.parse(stdout.trim().split("\n").pop()!) as {
+    code: number;
+    ms: number;
+    maxRssMiB: number;
+  };
   if (result.code !== 0) throw new Error(`plan summary exited ${result.code}`);
   const n = actions.toLocaleString("en-GB");
   return [
@@ -76,11 +100,16 @@ if (path.resolve(process.argv[1] ?? "") === __filename) {
     void child(args.slice(1));
   } else {
     summaryBench().then(
-      (rows) => rows.forEach((r) => process.stdout.write(`${r.what}: ${r.figure} (goal ${r.goal}: ${r.pass ? "met" : "MISSED"})\n`)),
+      (rows) =>
+        rows.forEach((r) =>
+          process.stdout.write(
+            `${r.what}: ${r.figure} (goal ${r.goal}: ${r.pass ? "met" : "MISSED"})\n`
+          )
+        ),
       (error: unknown) => {
         process.stderr.write(`${String(error)}\n`);
         process.exitCode = 1;
-      },
+      }
     );
   }
 }

@@ -140,13 +140,16 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
   }
   const wantExt = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
   if (path.extname(out).toLowerCase() !== wantExt) {
-    throw new UsageError(`--out must name an ${wantExt} file, like the input workbook; '${out}' does not.`);
+    throw new UsageError(
+      `--out must name an ${wantExt} file, like the input workbook; '${out}' does not.`
+    );
   }
 
   const isTTY = io.isTTY ?? Boolean((io.stderr as NodeJS.WriteStream).isTTY);
   const { openWorkbook, findPlans, pickPlan, qualifiedAddress } = await import("../xlsx/read");
   const workbook = await openWorkbook(input);
-  const { readHistory, chooseSummaryTarget, writeSummaryFile } = await import("../xlsx/write-summary");
+  const { readHistory, chooseSummaryTarget, writeSummaryFile } =
+    await import("../xlsx/write-summary");
   const history = readHistory(workbook);
   // The add-in's own sheets hold list headers (Action, Timescale) and would read as plans.
   const own = new Set(

@@ -41,21 +41,42 @@ export const HISTORY_HEADER_ROW = 3;
 /** The number format the history cells are written with, so no writer turns text into dates. */
 export const HISTORY_TEXT_FORMAT = "@";
 
-export const HISTORY_HEADER: string[] = ["As at", "Built at", "Total", ...STATUS_ORDER.map((s) => STATUS_LABEL[s])];
+export const HISTORY_HEADER: string[] = [
+  "As at",
+  "Built at",
+  "Total",
+  ...STATUS_ORDER.map((s) => STATUS_LABEL[s]),
+];
 
 /** One row of the history table for each record, in the header's column order. */
 export function historyRows(records: ReportRecord[]): (string | number)[][] {
-  return records.map((r) => [r.asAt, r.builtAt, r.total, ...STATUS_ORDER.map((s) => r.counts[s] ?? 0)]);
+  return records.map((r) => [
+    r.asAt,
+    r.builtAt,
+    r.total,
+    ...STATUS_ORDER.map((s) => r.counts[s] ?? 0),
+  ]);
 }
 
 /**
  * The whole history sheet as one 2-D array (marker, blank row, header, records), every row
  * as wide as the header, so a writer can put it down in one assignment.
  */
-export function historySheetValues(summarySheetName: string, records: ReportRecord[]): (string | number)[][] {
+export function historySheetValues(
+  summarySheetName: string,
+  records: ReportRecord[]
+): (string | number)[][] {
   const width = HISTORY_HEADER.length;
-  const pad = (row: (string | number)[]): (string | number)[] => [...row, ...Array(width - row.length).fill("")];
-  return [pad([SUMMARY_MARKER_LABEL, summarySheetName]), pad([]), HISTORY_HEADER.slice(), ...historyRows(records)];
+  const pad = (row: (string | number)[]): (string | number)[] => [
+    ...row,
+    ...Array(width - row.length).fill(""),
+  ];
+  return [
+    pad([SUMMARY_MARKER_LABEL, summarySheetName]),
+    pad([]),
+    HISTORY_HEADER.slice(),
+    ...historyRows(records),
+  ];
 }
 
 /** The add-in's own summary sheet's name, as marked in the history sheet's values; null if unmarked. */
@@ -66,11 +87,14 @@ export function markedSummarySheet(values: CellValue[][]): string | null {
   return name === "" ? null : name;
 }
 
-const LABEL_TO_STATUS = new Map<string, Status>(STATUS_ORDER.map((s) => [STATUS_LABEL[s].toLowerCase(), s]));
+const LABEL_TO_STATUS = new Map<string, Status>(
+  STATUS_ORDER.map((s) => [STATUS_LABEL[s].toLowerCase(), s])
+);
 
 function dateText(value: CellValue): string | null {
   if (typeof value === "number") return fromExcelSerial(value);
-  if (typeof value === "string") return parseIsoDate(value.trim().slice(0, 10)) ? value.trim() : null;
+  if (typeof value === "string")
+    return parseIsoDate(value.trim().slice(0, 10)) ? value.trim() : null;
   return null;
 }
 
@@ -90,10 +114,23 @@ function builtAtText(value: CellValue): string {
  */
 export function parseHistory(values: CellValue[][]): ReportRecord[] {
   const headerIndex = values.findIndex(
-    (row) => String(row?.[0] ?? "").trim().toLowerCase() === "as at" && row.some((c) => String(c ?? "").trim().toLowerCase() === "total"),
+    (row) =>
+      String(row?.[0] ?? "")
+        .trim()
+        .toLowerCase() === "as at" &&
+      row.some(
+        (c) =>
+          String(c ?? "")
+            .trim()
+            .toLowerCase() === "total"
+      )
   );
   if (headerIndex < 0) return [];
-  const header = values[headerIndex].map((c) => String(c ?? "").trim().toLowerCase());
+  const header = values[headerIndex].map((c) =>
+    String(c ?? "")
+      .trim()
+      .toLowerCase()
+  );
   const col = (label: string): number => header.indexOf(label.toLowerCase());
   const asAtCol = col("As at");
   const builtCol = col("Built at");
@@ -112,8 +149,16 @@ export function parseHistory(values: CellValue[][]): ReportRecord[] {
     const counts = {} as StatusCounts;
     for (const s of STATUS_ORDER) counts[s] = 0;
     for (const [status, i] of statusCols) counts[status] = toCount(row[i]);
-    const total = totalCol >= 0 && row[totalCol] !== "" ? toCount(row[totalCol]) : STATUS_ORDER.reduce((n, s) => n + counts[s], 0);
-    records.push({ asAt: asAt.slice(0, 10), builtAt: builtCol >= 0 ? builtAtText(row[builtCol]) : "", total, counts });
+    const total =
+      totalCol >= 0 && row[totalCol] !== ""
+        ? toCount(row[totalCol])
+        : STATUS_ORDER.reduce((n, s) => n + counts[s], 0);
+    records.push({
+      asAt: asAt.slice(0, 10),
+      builtAt: builtCol >= 0 ? builtAtText(row[builtCol]) : "",
+      total,
+      counts,
+    });
   }
   return records;
 }

@@ -35,7 +35,14 @@ import {
   type Summary,
   type SummaryItem,
 } from "../plan";
-import type { CellLink, ChartSpec, LayoutCell, SheetLayout, StyleName, StyleSpec } from "./layout-types";
+import type {
+  CellLink,
+  ChartSpec,
+  LayoutCell,
+  SheetLayout,
+  StyleName,
+  StyleSpec,
+} from "./layout-types";
 
 export const DEFAULT_SUMMARY_SHEET = "Committee Summary";
 
@@ -64,7 +71,14 @@ export const STYLES: Record<StyleName, StyleSpec> = {
   heading: { bold: true, size: 13, fontColor: "#1F3864", borderBottom: true, vertical: "bottom" },
   label: { bold: true, vertical: "top" },
   body: { wrap: true, horizontal: "left", vertical: "top" },
-  tableHeader: { bold: true, fill: "#D9E1F2", wrap: true, horizontal: "center", vertical: "center", borderBottom: true },
+  tableHeader: {
+    bold: true,
+    fill: "#D9E1F2",
+    wrap: true,
+    horizontal: "center",
+    vertical: "center",
+    borderBottom: true,
+  },
   count: { horizontal: "center", vertical: "top" },
   percent: { horizontal: "center", vertical: "top" },
   date: { horizontal: "center", vertical: "top" },
@@ -139,8 +153,19 @@ class SheetBuilder {
   readonly rowHeights: Record<number, number> = {};
   row = 1;
 
-  put(row: number, column: number, value: string | number | null, style?: StyleName, numberFormat?: string, link?: CellLink): void {
-    const cell: LayoutCell = { row, column, value: typeof value === "string" ? text(value) : value };
+  put(
+    row: number,
+    column: number,
+    value: string | number | null,
+    style?: StyleName,
+    numberFormat?: string,
+    link?: CellLink
+  ): void {
+    const cell: LayoutCell = {
+      row,
+      column,
+      value: typeof value === "string" ? text(value) : value,
+    };
     if (typeof value === "string") cell.numberFormat = TEXT_FORMAT;
     if (numberFormat) cell.numberFormat = numberFormat;
     if (style) cell.style = style;
@@ -182,7 +207,8 @@ class SheetBuilder {
   fitRow(row: number, texts: [number, string, number?][]): void {
     let lines = 1;
     for (const [column, value, span = 1] of texts) {
-      const width = COLUMN_WIDTHS.slice(column - 1, column - 1 + span).reduce((a, w) => a + w, 0) || 10;
+      const width =
+        COLUMN_WIDTHS.slice(column - 1, column - 1 + span).reduce((a, w) => a + w, 0) || 10;
       lines = Math.max(lines, estimateLines(value, width));
     }
     if (lines > 1) this.rowHeights[row] = heightFor(lines);
@@ -194,7 +220,11 @@ class SheetBuilder {
  * oldest first (this report is added to the trend here; pass the history as read, before the
  * new record is appended).
  */
-export function buildSummaryLayout(summary: Summary, history: ReportRecord[], options: LayoutOptions = {}): SheetLayout {
+export function buildSummaryLayout(
+  summary: Summary,
+  history: ReportRecord[],
+  options: LayoutOptions = {}
+): SheetLayout {
   const b = new SheetBuilder();
   const name = options.sheetName ?? DEFAULT_SUMMARY_SHEET;
 
@@ -215,18 +245,42 @@ export function buildSummaryLayout(summary: Summary, history: ReportRecord[], op
   groupTable(b, "By lead", "Lead", summary.byLead, presentStatuses);
   b.blank();
 
-  itemList(b, `Overdue actions (${summary.overdue.length}), most overdue first`, summary.overdue, "overdue", summary);
+  itemList(
+    b,
+    `Overdue actions (${summary.overdue.length}), most overdue first`,
+    summary.overdue,
+    "overdue",
+    summary
+  );
   b.blank();
-  itemList(b, `Actions due soon (${summary.dueSoon.length}), ${dueSoonWindow(summary)}`, summary.dueSoon, "dueSoon", summary);
+  itemList(
+    b,
+    `Actions due soon (${summary.dueSoon.length}), ${dueSoonWindow(summary)}`,
+    summary.dueSoon,
+    "dueSoon",
+    summary
+  );
   b.blank();
-  itemList(b, `Actions with no date or needing review (${summary.noDate.length})`, summary.noDate, "noDate", summary);
+  itemList(
+    b,
+    `Actions with no date or needing review (${summary.noDate.length})`,
+    summary.noDate,
+    "noDate",
+    summary
+  );
   if (summary.onHold.length > 0) {
     b.blank();
     itemList(b, `Actions on hold (${summary.onHold.length})`, summary.onHold, "onHold", summary);
   }
   if (summary.slipped.length > 0) {
     b.blank();
-    itemList(b, `Actions whose timescale was revised later (${summary.slipped.length})`, summary.slipped, "slipped", summary);
+    itemList(
+      b,
+      `Actions whose timescale was revised later (${summary.slipped.length})`,
+      summary.slipped,
+      "slipped",
+      summary
+    );
   }
 
   const points = trendPoints(summary, history);
@@ -291,7 +345,13 @@ function titleBlock(b: SheetBuilder, summary: Summary, options: LayoutOptions): 
   b.rowHeights[1] = 27;
   const info: [string, string | number, StyleName, string | undefined, CellLink | undefined][] = [
     ["As at", toExcelSerial(summary.asAt), "body", LONG_DATE_FORMAT, undefined],
-    ["Plan", summary.source, options.planSheet ? "link" : "body", undefined, options.planSheet ? { sheet: options.planSheet, address: "A1" } : undefined],
+    [
+      "Plan",
+      summary.source,
+      options.planSheet ? "link" : "body",
+      undefined,
+      options.planSheet ? { sheet: options.planSheet, address: "A1" } : undefined,
+    ],
     ["Built", formatBuiltAt(summary.builtAt), "body", undefined, undefined],
     [
       "Due soon means",
@@ -302,7 +362,13 @@ function titleBlock(b: SheetBuilder, summary: Summary, options: LayoutOptions): 
       undefined,
       undefined,
     ],
-    ["Actions", `${summary.total} actions under ${summary.recommendations} recommendations`, "body", undefined, undefined],
+    [
+      "Actions",
+      `${summary.total} actions under ${summary.recommendations} recommendations`,
+      "body",
+      undefined,
+      undefined,
+    ],
   ];
   b.row = 2;
   for (const [label, value, style, format, link] of info) {
@@ -321,7 +387,13 @@ function headline(b: SheetBuilder, summary: Summary): void {
   b.row += 1;
   for (const status of STATUS_ORDER) {
     b.put(b.row, 2, STATUS_LABEL[status], "label");
-    b.put(b.row, 3, summary.counts[status], countStyle(status, summary.counts[status]), COUNT_FORMAT);
+    b.put(
+      b.row,
+      3,
+      summary.counts[status],
+      countStyle(status, summary.counts[status]),
+      COUNT_FORMAT
+    );
     b.put(b.row, 4, summary.shares[status], "percent", PERCENT_FORMAT);
     b.row += 1;
   }
@@ -344,7 +416,7 @@ function groupTable(
   title: string,
   nameHeader: string,
   groups: Summary["byArea"],
-  statuses: Status[],
+  statuses: Status[]
 ): string | null {
   b.heading(title);
   if (groups.length === 0) {
@@ -371,14 +443,56 @@ function groupTable(
 type ListKind = "overdue" | "dueSoon" | "noDate" | "onHold" | "slipped";
 
 const LIST_HEADERS: Record<ListKind, string[]> = {
-  overdue: ["Key", "Recommendation", "Action", "Timescale", "Due date", "Days overdue", "Lead", "Latest comment"],
-  dueSoon: ["Key", "Recommendation", "Action", "Timescale", "Due date", "Days to go", "Lead", "Latest comment"],
+  overdue: [
+    "Key",
+    "Recommendation",
+    "Action",
+    "Timescale",
+    "Due date",
+    "Days overdue",
+    "Lead",
+    "Latest comment",
+  ],
+  dueSoon: [
+    "Key",
+    "Recommendation",
+    "Action",
+    "Timescale",
+    "Due date",
+    "Days to go",
+    "Lead",
+    "Latest comment",
+  ],
   noDate: ["Key", "Recommendation", "Action", "Timescale", "Reason", "", "Lead", "Latest comment"],
-  onHold: ["Key", "Recommendation", "Action", "Timescale", "Due date", "", "Lead", "Latest comment"],
-  slipped: ["Key", "Recommendation", "Action", "Timescale", "Due date", "Was", "Lead", "Latest comment"],
+  onHold: [
+    "Key",
+    "Recommendation",
+    "Action",
+    "Timescale",
+    "Due date",
+    "",
+    "Lead",
+    "Latest comment",
+  ],
+  slipped: [
+    "Key",
+    "Recommendation",
+    "Action",
+    "Timescale",
+    "Due date",
+    "Was",
+    "Lead",
+    "Latest comment",
+  ],
 };
 
-function itemList(b: SheetBuilder, title: string, items: SummaryItem[], kind: ListKind, summary: Summary): void {
+function itemList(
+  b: SheetBuilder,
+  title: string,
+  items: SummaryItem[],
+  kind: ListKind,
+  summary: Summary
+): void {
   b.heading(title);
   if (items.length === 0) {
     b.muted("None.");
@@ -410,7 +524,8 @@ function itemList(b: SheetBuilder, title: string, items: SummaryItem[], kind: Li
     } else {
       b.put(r, 5, item.due ? toExcelSerial(item.due) : null, "date", DATE_FORMAT);
       if (kind === "overdue") b.put(r, 6, item.daysOverdue, "overdue", COUNT_FORMAT);
-      if (kind === "dueSoon" && item.due) b.put(r, 6, daysBetween(summary.asAt, item.due), "dueSoon", COUNT_FORMAT);
+      if (kind === "dueSoon" && item.due)
+        b.put(r, 6, daysBetween(summary.asAt, item.due), "dueSoon", COUNT_FORMAT);
       if (kind === "slipped" && item.originalTimescale) {
         b.put(r, 6, item.originalTimescale, "body");
         wrapped.push([6, item.originalTimescale]);
@@ -423,13 +538,28 @@ function itemList(b: SheetBuilder, title: string, items: SummaryItem[], kind: Li
   }
 }
 
-const TREND_STATUSES: Status[] = ["overdue", "due_soon", "not_yet_due", "ongoing", "no_date", "complete"];
+const TREND_STATUSES: Status[] = [
+  "overdue",
+  "due_soon",
+  "not_yet_due",
+  "ongoing",
+  "no_date",
+  "complete",
+];
 
 /** The history plus this report, oldest first, at most TREND_POINTS of them. */
 export function trendPoints(summary: Summary, history: ReportRecord[]): ReportRecord[] {
-  const current: ReportRecord = { asAt: summary.asAt, builtAt: summary.builtAt, total: summary.total, counts: summary.counts };
+  const current: ReportRecord = {
+    asAt: summary.asAt,
+    builtAt: summary.builtAt,
+    total: summary.total,
+    counts: summary.counts,
+  };
   const last = history[history.length - 1];
-  const all = last && last.builtAt === current.builtAt && last.asAt === current.asAt ? history.slice() : [...history, current];
+  const all =
+    last && last.builtAt === current.builtAt && last.asAt === current.asAt
+      ? history.slice()
+      : [...history, current];
   return all.slice(-TREND_POINTS);
 }
 

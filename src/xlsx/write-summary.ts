@@ -67,7 +67,8 @@ function plainValues(ws: Worksheet): CellValue[][] {
       if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") plain = v;
       else if (v instanceof Date) plain = v.getTime() / 86_400_000 + 25569;
       else if (v && typeof v === "object" && "result" in v) plain = (v.result as CellValue) ?? "";
-      else if (v && typeof v === "object" && "richText" in v) plain = v.richText.map((t) => t.text).join("");
+      else if (v && typeof v === "object" && "richText" in v)
+        plain = v.richText.map((t) => t.text).join("");
       values[col - 1] = plain;
     });
     out[rowNumber - 1] = Array.from(values, (x) => x ?? "");
@@ -84,9 +85,15 @@ export function readHistory(workbook: Workbook): HistoryState {
 }
 
 /** Where the summary goes: the wanted name if it is free or the add-in's own, else the next free "Name (n)". */
-export function chooseSummaryTarget(workbook: Workbook, wanted: string, marked: string | null): SummaryTarget {
-  const exists = (name: string): boolean => workbook.worksheets.some((ws) => ws.name.toLowerCase() === name.toLowerCase());
-  const ours = (name: string): boolean => marked !== null && marked.toLowerCase() === name.toLowerCase();
+export function chooseSummaryTarget(
+  workbook: Workbook,
+  wanted: string,
+  marked: string | null
+): SummaryTarget {
+  const exists = (name: string): boolean =>
+    workbook.worksheets.some((ws) => ws.name.toLowerCase() === name.toLowerCase());
+  const ours = (name: string): boolean =>
+    marked !== null && marked.toLowerCase() === name.toLowerCase();
   if (!exists(wanted)) return { name: wanted, replace: false, renamed: false };
   if (ours(wanted)) return { name: wanted, replace: true, renamed: false };
   for (let n = 2; ; n++) {
@@ -102,8 +109,10 @@ export function chooseSummaryTarget(workbook: Workbook, wanted: string, marked: 
 // XML text
 
 /** Characters XML 1.0 cannot hold at all (a stray control character pasted from a PDF). */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to remove
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+// eslint-disable-next-line no-control-regex -- as above
 const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 export function escapeXml(text: string): string {
@@ -137,7 +146,13 @@ function attr(tag: string, name: string): string | null {
 // Styles: the layout's named styles appended to the workbook's own styles.xml
 
 /** Excel's built-in number formats that the layout uses, by format code. */
-const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0%": 9, "0.00%": 10, "@": 49 };
+const BUILTIN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0%": 9,
+  "0.00%": 10,
+  "@": 49,
+};
 
 const argb = (hex: string): string => "FF" + hex.replace("#", "").toUpperCase();
 
@@ -209,12 +224,16 @@ class StyleBook {
     const fontId = this.fontBase + this.fonts.length - 1;
     let fillId = 0;
     if (spec.fill) {
-      this.fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="${argb(spec.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+      this.fills.push(
+        `<fill><patternFill patternType="solid"><fgColor rgb="${argb(spec.fill)}"/><bgColor indexed="64"/></patternFill></fill>`
+      );
       fillId = this.fillBase + this.fills.length - 1;
     }
     let borderId = 0;
     if (spec.borderBottom) {
-      this.borders.push('<border><left/><right/><top/><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border>');
+      this.borders.push(
+        '<border><left/><right/><top/><bottom style="thin"><color rgb="FF8EA9DB"/></bottom><diagonal/></border>'
+      );
       borderId = this.borderBase + this.borders.length - 1;
     }
     const numFmtId = this.formatId(numberFormat);
@@ -224,7 +243,7 @@ class StyleBook {
     if (spec.wrap) alignment.push('wrapText="1"');
     this.xfs.push(
       `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1" applyFont="1"` +
-        ` applyFill="1" applyBorder="1" applyAlignment="1">${alignment.length ? `<alignment ${alignment.join(" ")}/>` : ""}</xf>`,
+        ` applyFill="1" applyBorder="1" applyAlignment="1">${alignment.length ? `<alignment ${alignment.join(" ")}/>` : ""}</xf>`
     );
     const index = this.xfBase + this.xfs.length - 1;
     this.xfIndex.set(key, index);
@@ -235,7 +254,10 @@ class StyleBook {
     if (items.length === 0) return;
     const m = this.block(tag)!;
     const open = /^<[^>]*?(\/?)>/.exec(m[0])![0];
-    const openTag = open.replace(/\s*\/>$/, ">").replace(/\scount="\d+"/, "").replace(/^<(\w+)/, `<$1 count="${base + items.length}"`);
+    const openTag = open
+      .replace(/\s*\/>$/, ">")
+      .replace(/\scount="\d+"/, "")
+      .replace(/^<(\w+)/, `<$1 count="${base + items.length}"`);
     const replaced = `${openTag}${m[1] ?? ""}${items.join("")}</${tag}>`;
     this.xml = this.xml.slice(0, m.index) + replaced + this.xml.slice(m.index + m[0].length);
   }
@@ -252,7 +274,10 @@ class StyleBook {
         this.append("numFmts", this.formats, existing);
       } else {
         // numFmts comes first in a styleSheet.
-        this.xml = this.xml.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="${this.formats.length}">${this.formats.join("")}</numFmts>`);
+        this.xml = this.xml.replace(
+          /(<styleSheet\b[^>]*>)/,
+          `$1<numFmts count="${this.formats.length}">${this.formats.join("")}</numFmts>`
+        );
       }
     }
     const xml = this.xml;
@@ -283,15 +308,22 @@ interface SheetContent {
 
 function cellXml(c: LayoutCell, style: number): string {
   const ref = a1(c.row, c.column);
-  if (c.value === null || c.value === undefined || c.value === "") return `<c r="${ref}" s="${style}"/>`;
+  if (c.value === null || c.value === undefined || c.value === "")
+    return `<c r="${ref}" s="${style}"/>`;
   if (typeof c.value === "number") {
-    return Number.isFinite(c.value) ? `<c r="${ref}" s="${style}"><v>${c.value}</v></c>` : `<c r="${ref}" s="${style}"/>`;
+    return Number.isFinite(c.value)
+      ? `<c r="${ref}" s="${style}"><v>${c.value}</v></c>`
+      : `<c r="${ref}" s="${style}"/>`;
   }
   // An inline string: text, whatever characters it starts with.
   return `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(c.value)}</t></is></c>`;
 }
 
-function sheetXml(content: SheetContent, styles: StyleBook, styleOf: (c: LayoutCell) => number): string {
+function sheetXml(
+  content: SheetContent,
+  styles: StyleBook,
+  styleOf: (c: LayoutCell) => number
+): string {
   const rows = new Map<number, LayoutCell[]>();
   let maxRow = 1;
   let maxCol = 1;
@@ -302,21 +334,28 @@ function sheetXml(content: SheetContent, styles: StyleBook, styleOf: (c: LayoutC
     maxRow = Math.max(maxRow, c.row);
     maxCol = Math.max(maxCol, c.column);
   }
-  for (const r of Object.keys(content.rowHeights)) if (!rows.has(Number(r))) rows.set(Number(r), []);
-  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${WORKSHEET_NS}>`];
+  for (const r of Object.keys(content.rowHeights))
+    if (!rows.has(Number(r))) rows.set(Number(r), []);
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${WORKSHEET_NS}>`,
+  ];
   if (content.print) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   parts.push(`<dimension ref="A1:${a1(maxRow, maxCol)}"/>`);
   const pane =
     content.freezeRows > 0
       ? `<pane ySplit="${content.freezeRows}" topLeftCell="A${content.freezeRows + 1}" activePane="bottomLeft" state="frozen"/>`
       : "";
-  parts.push(`<sheetViews><sheetView${content.print ? ' showGridLines="0"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>`);
+  parts.push(
+    `<sheetViews><sheetView${content.print ? ' showGridLines="0"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>`
+  );
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (content.columnWidths.length > 0) {
     parts.push(
       "<cols>" +
-        content.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("") +
-        "</cols>",
+        content.columnWidths
+          .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
+          .join("") +
+        "</cols>"
     );
   }
   parts.push("<sheetData>");
@@ -329,9 +368,13 @@ function sheetXml(content: SheetContent, styles: StyleBook, styleOf: (c: LayoutC
   }
   parts.push("</sheetData>");
   if (content.merges.length > 0) {
-    parts.push(`<mergeCells count="${content.merges.length}">${content.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+    parts.push(
+      `<mergeCells count="${content.merges.length}">${content.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
+    );
   }
-  const links = content.cells.filter((c) => c.link && typeof c.value === "string" && c.value !== "");
+  const links = content.cells.filter(
+    (c) => c.link && typeof c.value === "string" && c.value !== ""
+  );
   if (links.length > 0) {
     parts.push("<hyperlinks>");
     for (const c of links) {
@@ -341,9 +384,13 @@ function sheetXml(content: SheetContent, styles: StyleBook, styleOf: (c: LayoutC
     parts.push("</hyperlinks>");
   }
   if (content.print) {
-    parts.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+    parts.push(
+      '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+    );
     parts.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
-    parts.push("<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>");
+    parts.push(
+      "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>"
+    );
   }
   parts.push("</worksheet>");
   void styles;
@@ -361,12 +408,25 @@ function summaryContent(layout: SheetLayout): SheetContent {
     layout.charts.forEach((chart, i) => {
       const row = Number(anchor[2]) + i;
       const at = cells.findIndex((c) => c.row === row && c.column === column);
-      const note: LayoutCell = { row, column, value: chartNote(chart), numberFormat: "@", style: "muted" };
+      const note: LayoutCell = {
+        row,
+        column,
+        value: chartNote(chart),
+        numberFormat: "@",
+        style: "muted",
+      };
       if (at >= 0) cells[at] = note;
       else cells.push(note);
     });
   }
-  return { cells, columnWidths: layout.columnWidths, merges: layout.merges, rowHeights: layout.rowHeights, freezeRows: layout.freezeRows, print: true };
+  return {
+    cells,
+    columnWidths: layout.columnWidths,
+    merges: layout.merges,
+    rowHeights: layout.rowHeights,
+    freezeRows: layout.freezeRows,
+    print: true,
+  };
 }
 
 /** The history sheet's values as worksheet content: text cells formatted as text. */
@@ -375,8 +435,13 @@ function historyContent(summarySheet: string, records: ReportRecord[]): SheetCon
   historySheetValues(summarySheet, records).forEach((row, r) =>
     row.forEach((value, c) => {
       if (value === "") return;
-      cells.push({ row: r + 1, column: c + 1, value, numberFormat: typeof value === "string" ? HISTORY_TEXT_FORMAT : undefined });
-    }),
+      cells.push({
+        row: r + 1,
+        column: c + 1,
+        value,
+        numberFormat: typeof value === "string" ? HISTORY_TEXT_FORMAT : undefined,
+      });
+    })
   );
   return { cells, columnWidths: [14, 26], merges: [], rowHeights: {}, freezeRows: 0, print: false };
 }
@@ -396,7 +461,8 @@ interface SheetEntry {
 /** JSZip would otherwise add folder entries ("xl/") that an Office package does not have. */
 const NO_FOLDERS = { createFolders: false };
 
-const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const REL_WORKSHEET =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 class Package {
@@ -425,7 +491,9 @@ class Package {
     for (const m of this.workbookXml.matchAll(/<sheet\b[^>]*\/>/g)) {
       const rid = attr(m[0], "r:id") ?? "";
       const target = targets.get(rid) ?? "";
-      const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, "/");
+      const part = target.startsWith("/")
+        ? target.slice(1)
+        : `xl/${target}`.replace(/\/\.\//g, "/");
       this.sheets.push({ name: attr(m[0], "name") ?? "", tag: m[0], rid, part });
     }
   }
@@ -442,7 +510,9 @@ class Package {
       // Whatever the old sheet drew (the task pane's chart) goes with it.
       this.zip.remove(existing.part.replace(/([^/]+)$/, "_rels/$1.rels"));
       const state = hidden ? ' state="hidden"' : "";
-      const tag = existing.tag.replace(/\sstate="[^"]*"/, "").replace(/^<sheet\b/, `<sheet${state}`);
+      const tag = existing.tag
+        .replace(/\sstate="[^"]*"/, "")
+        .replace(/^<sheet\b/, `<sheet${state}`);
       this.workbookXml = this.workbookXml.replace(existing.tag, tag);
       existing.tag = tag;
       return;
@@ -456,12 +526,17 @@ class Package {
     const rid = `rId${r}`;
     this.relsXml = this.relsXml.replace(
       /<\/Relationships>\s*$/,
-      `<Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${n}.xml"/></Relationships>`,
+      `<Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${n}.xml"/></Relationships>`
     );
     if (!this.typesXml.includes(`PartName="/${part}"`)) {
-      this.typesXml = this.typesXml.replace(/<\/Types>\s*$/, `<Override PartName="/${part}" ContentType="${CT_WORKSHEET}"/></Types>`);
+      this.typesXml = this.typesXml.replace(
+        /<\/Types>\s*$/,
+        `<Override PartName="/${part}" ContentType="${CT_WORKSHEET}"/></Types>`
+      );
     }
-    const ids = [...this.workbookXml.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    const ids = [...this.workbookXml.matchAll(/<sheet\b[^>]*\ssheetId="(\d+)"/g)].map((m) =>
+      Number(m[1])
+    );
     const sheetId = Math.max(0, ...ids) + 1;
     const tag = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ""} r:id="${rid}"/>`;
     this.workbookXml = this.workbookXml.replace(/<\/sheets>/, `${tag}</sheets>`);
@@ -486,14 +561,22 @@ function deflated(xml: string): string | Buffer {
   try {
     const crc32 = (zlib as unknown as { crc32?: (data: Buffer) => number }).crc32;
     if (!crc32) return xml;
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const CompressedObject = require("jszip/lib/compressedObject") as new (...args: unknown[]) => object;
+
+    const CompressedObject = require("jszip/lib/compressedObject") as new (
+      ...args: unknown[]
+    ) => object;
     const { DEFLATE } = require("jszip/lib/compressions") as { DEFLATE: { magic: string } };
-    /* eslint-enable @typescript-eslint/no-require-imports */
+
     const raw = Buffer.from(xml, "utf8");
     // Level 1: a little larger than level 6, several times faster on tens of megabytes.
     const packed = zlib.deflateRawSync(raw, { level: 1 });
-    return new CompressedObject(packed.length, raw.length, crc32(raw) >>> 0, DEFLATE, packed) as unknown as Buffer;
+    return new CompressedObject(
+      packed.length,
+      raw.length,
+      crc32(raw) >>> 0,
+      DEFLATE,
+      packed
+    ) as unknown as Buffer;
   } catch {
     return xml; // JSZip compresses the part itself.
   }
@@ -508,7 +591,7 @@ export async function writeSummaryFile(
   zip: JSZip,
   layout: SheetLayout,
   target: SummaryTarget,
-  records: ReportRecord[],
+  records: ReportRecord[]
 ): Promise<Buffer> {
   const pkg = new Package(zip);
   await pkg.load();
@@ -531,8 +614,16 @@ export async function writeSummaryFile(
   };
 
   pkg.putSheet(target.name, sheetXml(summaryContent(layout), styles, styleOf), false);
-  pkg.putSheet(HISTORY_SHEET, sheetXml(historyContent(target.name, records), styles, styleOf), true);
+  pkg.putSheet(
+    HISTORY_SHEET,
+    sheetXml(historyContent(target.name, records), styles, styleOf),
+    true
+  );
   zip.file("xl/styles.xml", styles.toXml(), NO_FOLDERS);
   pkg.save();
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 6 },
+  });
 }

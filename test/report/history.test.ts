@@ -1,5 +1,11 @@
 /** The report history table both writers share (src/report/history.ts). */
-import { HISTORY_HEADER, historyRows, historySheetValues, markedSummarySheet, parseHistory } from "../../src/report";
+import {
+  HISTORY_HEADER,
+  historyRows,
+  historySheetValues,
+  markedSummarySheet,
+  parseHistory,
+} from "../../src/report";
 import { toExcelSerial, type ReportRecord } from "../../src/plan";
 
 const counts = (overdue: number, dueSoon: number): ReportRecord["counts"] => ({
@@ -28,7 +34,19 @@ test("the history sheet's values read back to the same records and the same mark
 
 test("a row per record in the header's order", () => {
   expect(HISTORY_HEADER.slice(0, 4)).toEqual(["As at", "Built at", "Total", "Overdue"]);
-  expect(historyRows(records)[1]).toEqual(["2006-12-28", "2026-11-22T19:35:00.000Z", 43, 20, 13, 2, 3, 0, 1, 4, 0]);
+  expect(historyRows(records)[1]).toEqual([
+    "2006-12-28",
+    "2026-11-22T19:35:00.000Z",
+    43,
+    20,
+    13,
+    2,
+    3,
+    0,
+    1,
+    4,
+    0,
+  ]);
 });
 
 test("dates Excel turned into serials, reordered columns and stray rows still read", () => {

@@ -22,7 +22,9 @@ function at(layout: SheetLayout, row: number, column: number): LayoutCell | unde
 }
 
 function rowOf(layout: SheetLayout, text: string, column = 1): number {
-  const cell = layout.cells.find((c) => c.column === column && typeof c.value === "string" && c.value.startsWith(text));
+  const cell = layout.cells.find(
+    (c) => c.column === column && typeof c.value === "string" && c.value.startsWith(text)
+  );
   if (!cell) throw new Error(`no cell in column ${column} starting "${text}"`);
   return cell.row;
 }
@@ -55,7 +57,9 @@ describe("summary layout of the seed plan as at 28 December 2006", () => {
     expect(plan.value).toBe("'Improvement Plan'!A1:G19");
     expect(plan.link).toEqual({ sheet: "Improvement Plan", address: "A1" });
     expect(at(layout, rowOf(layout, "Built", 2), 3)?.value).toBe("22 November 2026 at 19:35 UTC");
-    expect(at(layout, rowOf(layout, "Due soon means", 2), 3)?.value).toBe("Due within 30 days of the as-at date");
+    expect(at(layout, rowOf(layout, "Due soon means", 2), 3)?.value).toBe(
+      "Due within 30 days of the as-at date"
+    );
   });
 
   test("headline counts for every status with its share of all actions", () => {
@@ -88,7 +92,9 @@ describe("summary layout of the seed plan as at 28 December 2006", () => {
     ] as const) {
       const header = rowOf(layout, title) + 1;
       expect(at(layout, header, 2)?.value).toBe(title === "By area" ? "Area" : "Lead");
-      const headers = layout.cells.filter((c) => c.row === header && c.column > 2).map((c) => c.value);
+      const headers = layout.cells
+        .filter((c) => c.row === header && c.column > 2)
+        .map((c) => c.value);
       expect(headers).toEqual(["Overdue", "Due soon", "Not yet due", "Ongoing", "Total"]);
       groups.forEach((g, i) => {
         const r = header + 1 + i;
@@ -114,16 +120,27 @@ describe("summary layout of the seed plan as at 28 December 2006", () => {
       expect(byCol(3).value).toBe(item.action);
       expect(byCol(3).link).toEqual({ sheet: "Improvement Plan", address: item.source.address });
       expect(byCol(4).value).toBe(item.timescale);
-      expect(byCol(4).link).toEqual({ sheet: "Improvement Plan", address: item.timescaleSource.address });
+      expect(byCol(4).link).toEqual({
+        sheet: "Improvement Plan",
+        address: item.timescaleSource.address,
+      });
       expect(fromExcelSerial(byCol(5).value as number)).toBe(item.due);
       expect(byCol(5).numberFormat).toBe(DATE_FORMAT);
       expect(byCol(7).value).toBe(item.lead);
       expect(byCol(8).value).toBe(item.latestComment);
     });
     // "Review SER Sampling formats", June 2006: the timescale cell is F2 of the plan sheet.
-    const first = rows.find((cells) => cells.some((c) => c.value === "Review SER Sampling formats"))!;
-    expect(first.find((c) => c.column === 4)!.link).toEqual({ sheet: "Improvement Plan", address: "F2" });
-    expect(first.find((c) => c.column === 3)!.link).toEqual({ sheet: "Improvement Plan", address: "E2" });
+    const first = rows.find((cells) =>
+      cells.some((c) => c.value === "Review SER Sampling formats")
+    )!;
+    expect(first.find((c) => c.column === 4)!.link).toEqual({
+      sheet: "Improvement Plan",
+      address: "F2",
+    });
+    expect(first.find((c) => c.column === 3)!.link).toEqual({
+      sheet: "Improvement Plan",
+      address: "E2",
+    });
   });
 
   test("the due-soon list holds the 13 actions due soon, soonest first, with days to go", () => {
@@ -155,7 +172,9 @@ describe("summary layout of the seed plan as at 28 December 2006", () => {
     expect(chart.type).toBe("columnStacked");
     const header = rowOf(layout, "By area") + 1;
     expect(chart.dataAddress).toBe(`B${header}:F${header + summary.byArea.length}`);
-    expect(layout.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Trend"))).toBe(false);
+    expect(
+      layout.cells.some((c) => typeof c.value === "string" && c.value.startsWith("Trend"))
+    ).toBe(false);
   });
 
   test("every string is marked as text and every row and column of the sheet is within the layout", () => {
@@ -172,7 +191,8 @@ describe("summary layout of the seed plan as at 28 December 2006", () => {
 describe("summary layout: text, history and trend", () => {
   test("action text starting with =, +, - or @ is kept as text, never turned into anything else", () => {
     const values = SEED_VALUES.map((row) => row.slice());
-    values[1][4] = "• =SUM(A1:A9)\n• +44 1234 567890\n• -5 budget line\n• @mention the board\n• Further training";
+    values[1][4] =
+      "• =SUM(A1:A9)\n• +44 1234 567890\n• -5 budget line\n• @mention the board\n• Further training";
     const s = seedSummary({ values });
     const l = buildSummaryLayout(s, []);
     const texts = ["=SUM(A1:A9)", "+44 1234 567890", "-5 budget line", "@mention the board"];
@@ -188,7 +208,16 @@ describe("summary layout: text, history and trend", () => {
       asAt: "2006-09-30",
       builtAt: "2006-10-01T09:00:00.000Z",
       total: 38,
-      counts: { overdue: 25, due_soon: 5, not_yet_due: 5, ongoing: 3, on_hold: 0, no_date: 0, complete: 0, withdrawn: 0 },
+      counts: {
+        overdue: 25,
+        due_soon: 5,
+        not_yet_due: 5,
+        ongoing: 3,
+        on_hold: 0,
+        no_date: 0,
+        complete: 0,
+        withdrawn: 0,
+      },
     };
     const s = seedSummary({ previous });
     expect(s.progress).toBeTruthy();
@@ -205,7 +234,12 @@ describe("summary layout: text, history and trend", () => {
   });
 
   test("the trend does not count this report twice when the history already holds it", () => {
-    const current: ReportRecord = { asAt: summary.asAt, builtAt: summary.builtAt, total: summary.total, counts: summary.counts };
+    const current: ReportRecord = {
+      asAt: summary.asAt,
+      builtAt: summary.builtAt,
+      total: summary.total,
+      counts: summary.counts,
+    };
     expect(trendPoints(summary, [current])).toHaveLength(1);
     expect(trendPoints(summary, [])).toHaveLength(1);
   });

@@ -1,5 +1,12 @@
 /** The seed plan (../shared/fixtures/seed-plan) read and summarised by the real engine, as at 2006-12-28. */
-import { judgePlan, readPlan, summarise, type Plan, type ReportRecord, type Summary } from "../../src/plan";
+import {
+  judgePlan,
+  readPlan,
+  summarise,
+  type Plan,
+  type ReportRecord,
+  type Summary,
+} from "../../src/plan";
 import seed from "./seed-plan/plan-values.json";
 
 export const SEED_VALUES = seed.values as string[][];
@@ -12,7 +19,7 @@ export function seedPlan(values: (string | number)[][] = SEED_VALUES): Plan {
 }
 
 export function seedSummary(
-  options: { values?: (string | number)[][]; previous?: ReportRecord | null; asAt?: string } = {},
+  options: { values?: (string | number)[][]; previous?: ReportRecord | null; asAt?: string } = {}
 ): Summary {
   const plan = seedPlan(options.values);
   const asAt = options.asAt ?? "2006-12-28";

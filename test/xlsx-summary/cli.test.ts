@@ -9,7 +9,16 @@ import ExcelJS from "exceljs";
 import { HISTORY_SHEET, parseHistory, markedSummarySheet } from "../../src/report";
 import { cellValue, plainValue } from "../../src/xlsx/read";
 import type { CellValue } from "../../src/plan";
-import { SAMPLE, sha256, sheetNames, snapshot, summaryCli, tempDir, writeRichWorkbook, writeSeedWorkbook } from "./support";
+import {
+  SAMPLE,
+  sha256,
+  sheetNames,
+  snapshot,
+  summaryCli,
+  tempDir,
+  writeRichWorkbook,
+  writeSeedWorkbook,
+} from "./support";
 
 const dir = tempDir("cli");
 const seedFile = path.join(dir, "seed-plan.xlsx");
@@ -44,17 +53,24 @@ async function sheetXml(file: string, sheet: string): Promise<string> {
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const escaped = sheet.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
   const rid = new RegExp(`<sheet [^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(book)![1];
-  const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
     new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
   return zip.file("xl/" + target.replace(/^\/?xl\//, ""))!.async("string");
 }
 
-async function summaryCell(file: string, sheet: string, match: (v: CellValue) => boolean): Promise<string[]> {
+async function summaryCell(
+  file: string,
+  sheet: string,
+  match: (v: CellValue) => boolean
+): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet(sheet)!;
   const found: string[] = [];
-  ws.eachRow((row) => row.eachCell((cell) => (match(cellValue(cell)) ? found.push(cell.address) : undefined)));
+  ws.eachRow((row) =>
+    row.eachCell((cell) => (match(cellValue(cell)) ? found.push(cell.address) : undefined))
+  );
   return found;
 }
 
@@ -115,10 +131,18 @@ describe("plan summary on the sample plan", () => {
     expect(names.indexOf("Committee Summary")).toBe(firstNames.indexOf("Committee Summary"));
     const { values } = await historyOf(second);
     expect(markedSummarySheet(values)).toBe("Committee Summary");
-    expect(parseHistory(values).map((h) => h.asAt)).toEqual(["2006-10-15", "2006-12-28", "2007-01-31"]);
+    expect(parseHistory(values).map((h) => h.asAt)).toEqual([
+      "2006-10-15",
+      "2006-12-28",
+      "2007-01-31",
+    ]);
     expect(parseHistory(values)[1].counts.overdue).toBe(20);
     // The trend block shows every report.
-    const trend = await summaryCell(second, "Committee Summary", (v) => typeof v === "string" && v.startsWith("Trend"));
+    const trend = await summaryCell(
+      second,
+      "Committee Summary",
+      (v) => typeof v === "string" && v.startsWith("Trend")
+    );
     expect(trend).toHaveLength(1);
   });
 
@@ -141,18 +165,29 @@ describe("plan summary on the sample plan", () => {
     const again = path.join(dir, "officer-again.xlsx");
     expect((await summaryCli([out, "--as-at", "2006-12-28", "--out", again])).code).toBe(0);
     const names = (await sheetNames(again)).map((s) => s.name);
-    expect(names.filter((n) => n.startsWith("Committee Summary"))).toEqual(["Committee Summary", "Committee Summary (2)"]);
-    expect((await snapshot(again))["Committee Summary"].cells.A1.value).toBe("My own notes for the committee");
+    expect(names.filter((n) => n.startsWith("Committee Summary"))).toEqual([
+      "Committee Summary",
+      "Committee Summary (2)",
+    ]);
+    expect((await snapshot(again))["Committee Summary"].cells.A1.value).toBe(
+      "My own notes for the committee"
+    );
   });
 
   test("links in the written file point at the plan's cells, inside the workbook", async () => {
     const out = path.join(dir, "links.xlsx");
     expect((await summaryCli([seedFile, "--as-at", "2006-12-28", "--out", out])).code).toBe(0);
-    const [address] = await summaryCell(out, "Committee Summary", (v) => v === "Review SER Sampling formats");
+    const [address] = await summaryCell(
+      out,
+      "Committee Summary",
+      (v) => v === "Review SER Sampling formats"
+    );
     expect(address).toMatch(/^C\d+$/);
     // On disk: a plain internal link (a location, no relationship to an outside file).
     const xml = await sheetXml(out, "Committee Summary");
-    const link = new RegExp(`<hyperlink ref="${address}" [^>]*location="&apos;Improvement Plan&apos;!E2"`);
+    const link = new RegExp(
+      `<hyperlink ref="${address}" [^>]*location="&apos;Improvement Plan&apos;!E2"`
+    );
     expect(link.test(xml)).toBe(true);
     expect(/<hyperlink [^>]*r:id=/.test(xml)).toBe(false);
   });
@@ -161,14 +196,24 @@ describe("plan summary on the sample plan", () => {
     const input = path.join(dir, "officer-links.xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(richFile);
-    wb.getWorksheet("Cover")!.getCell("A10").value = { text: "Go to the budget", hyperlink: "Budget!B5" };
+    wb.getWorksheet("Cover")!.getCell("A10").value = {
+      text: "Go to the budget",
+      hyperlink: "Budget!B5",
+    };
     await wb.xlsx.writeFile(input);
     const out = path.join(dir, "officer-links-out.xlsx");
-    expect((await summaryCli([input, "--sheet", "Plan", "--as-at", "2006-12-28", "--out", out])).code).toBe(0);
+    expect(
+      (await summaryCli([input, "--sheet", "Plan", "--as-at", "2006-12-28", "--out", out])).code
+    ).toBe(0);
     const JSZip = (await import("jszip")).default;
     const before = await JSZip.loadAsync(readFileSync(input));
     const after = await JSZip.loadAsync(readFileSync(out));
-    const touched = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"]);
+    const touched = new Set([
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "[Content_Types].xml",
+      "xl/styles.xml",
+    ]);
     const parts = Object.keys(before.files).filter((f) => !before.files[f].dir && !touched.has(f));
     expect(parts.length).toBeGreaterThan(5);
     for (const part of parts) {
@@ -176,7 +221,9 @@ describe("plan summary on the sample plan", () => {
       const b = await after.file(part)?.async("nodebuffer");
       expect(b && a.equals(b) ? part : `${part} changed`).toBe(part);
     }
-    expect(/<hyperlink ref="A10" [^>]*location="Budget!B5"/.test(await sheetXml(out, "Cover"))).toBe(true);
+    expect(
+      /<hyperlink ref="A10" [^>]*location="Budget!B5"/.test(await sheetXml(out, "Cover"))
+    ).toBe(true);
   });
 });
 
@@ -186,7 +233,10 @@ describe("plan summary: parts exceljs could not carry through a rewrite (images,
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(seedFile);
     // A 1x1 PNG: enough to put a picture (xl/media, xl/drawings) in the workbook.
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64"
+    );
     const id = wb.addImage({ buffer: png, extension: "png" } as unknown as ExcelJS.Image);
     wb.getWorksheet("Improvement Plan")!.addImage(id, "I2:J4");
     await wb.xlsx.writeFile(withImage);
@@ -201,10 +251,17 @@ describe("plan summary: parts exceljs could not carry through a rewrite (images,
     const JSZip = (await import("jszip")).default;
     const before = await JSZip.loadAsync(readFileSync(withImage));
     const after = await JSZip.loadAsync(readFileSync(input));
-    const media = Object.keys(before.files).filter((f) => !before.files[f].dir && /^xl\/(media|drawings)\//.test(f));
+    const media = Object.keys(before.files).filter(
+      (f) => !before.files[f].dir && /^xl\/(media|drawings)\//.test(f)
+    );
     expect(media.length).toBeGreaterThanOrEqual(2);
-    for (const f of media) expect((await after.file(f)!.async("nodebuffer")).equals(await before.file(f)!.async("nodebuffer"))).toBe(true);
-    expect(await sheetXml(input, "Improvement Plan")).toBe(await sheetXml(withImage, "Improvement Plan"));
+    for (const f of media)
+      expect(
+        (await after.file(f)!.async("nodebuffer")).equals(await before.file(f)!.async("nodebuffer"))
+      ).toBe(true);
+    expect(await sheetXml(input, "Improvement Plan")).toBe(
+      await sheetXml(withImage, "Improvement Plan")
+    );
     expect((await sheetNames(input)).map((s) => s.name)).toContain("Committee Summary");
   });
 
@@ -232,7 +289,13 @@ describe("plan summary: bad input ends with one clear line, a non-zero exit, and
       async () => {
         // An encrypted .xlsx is an OLE compound file; its signature is what tells.
         const f = path.join(dir, "locked.xlsx");
-        writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+        writeFileSync(
+          f,
+          Buffer.concat([
+            Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+            Buffer.alloc(1024),
+          ])
+        );
         return f;
       },
       /password-protected/,
@@ -296,7 +359,15 @@ describe("plan summary: bad input ends with one clear line, a non-zero exit, and
 
   test("--sheet picks one of two plans", async () => {
     const out = path.join(dir, "two-picked.xlsx");
-    const r = await summaryCli([path.join(dir, "two-plans.xlsx"), "--sheet", "South", "--as-at", "2006-12-28", "--out", out]);
+    const r = await summaryCli([
+      path.join(dir, "two-plans.xlsx"),
+      "--sheet",
+      "South",
+      "--as-at",
+      "2006-12-28",
+      "--out",
+      out,
+    ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^South: committee summary/);
@@ -310,16 +381,23 @@ describe("plan summary on a large plan", () => {
     const ws = wb.addWorksheet("Plan");
     ws.addRow(["Ref", "Action", "Timescale", "Lead"]);
     const months = ["June 2006", "December 2006", "March 2007", "Ongoing", "Q3 2006/07"];
-    for (let i = 1; i <= 10_000; i++) ws.addRow([String(i), `Action ${i}`, months[i % months.length], `Lead ${i % 7}`]);
+    for (let i = 1; i <= 10_000; i++)
+      ws.addRow([String(i), `Action ${i}`, months[i % months.length], `Lead ${i % 7}`]);
     await wb.xlsx.writeFile(big);
   });
 
   test("shows a progress bar on standard error when it is a terminal, and none when it is not", async () => {
-    const tty = await summaryCli([big, "--as-at", "2006-12-28", "--out", path.join(dir, "big-tty.xlsx")], { isTTY: true });
+    const tty = await summaryCli(
+      [big, "--as-at", "2006-12-28", "--out", path.join(dir, "big-tty.xlsx")],
+      { isTTY: true }
+    );
     expect(tty.code).toBe(0);
     expect(tty.stderr).toMatch(/Building summary \[#+-*\]\s+\d+%/);
     expect(tty.stdout).toMatch(/10000 actions/);
-    const pipe = await summaryCli([big, "--as-at", "2006-12-28", "--out", path.join(dir, "big-pipe.xlsx")], { isTTY: false });
+    const pipe = await summaryCli(
+      [big, "--as-at", "2006-12-28", "--out", path.join(dir, "big-pipe.xlsx")],
+      { isTTY: false }
+    );
     expect(pipe.code).toBe(0);
     expect(pipe.stderr).toBe("");
   });

@@ -52,7 +52,11 @@ describe("the demo's summary sheet in LibreOffice", () => {
 
   test("headline: 20 overdue, 13 due soon, 2 not yet due, 3 ongoing, with their shares", () => {
     const start = rows.findIndex((r) => r[0] === "Headline");
-    const headline = (label: string): string[] => rows.slice(start).find((r) => r[1] === label)!.slice(1, 4);
+    const headline = (label: string): string[] =>
+      rows
+        .slice(start)
+        .find((r) => r[1] === label)!
+        .slice(1, 4);
     expect(headline("Overdue")).toEqual(["Overdue", "20", "53%"]);
     expect(headline("Due soon")).toEqual(["Due soon", "13", "34%"]);
     expect(headline("Not yet due")).toEqual(["Not yet due", "2", "5%"]);
@@ -81,13 +85,19 @@ describe("the demo's summary sheet in LibreOffice", () => {
     const at = rows.findIndex((r) => r[0] === "Summary for the committee report");
     const narrative = rows[at + 1][0];
     expect(narrative).toBe(seedSummary().narrative);
-    expect(narrative).toContain("20 (53%) are overdue, 13 (34%) are due within the next 30 days, 2 (5%) are not yet due and 3 (8%) are ongoing");
+    expect(narrative).toContain(
+      "20 (53%) are overdue, 13 (34%) are due within the next 30 days, 2 (5%) are not yet due and 3 (8%) are ongoing"
+    );
   });
 
   test("the chart's data is on the sheet, with a note that the chart itself comes from the task pane", () => {
-    const note = rows.find((r) => r.some((c) => c.startsWith('The chart "Actions by status and area"')));
+    const note = rows.find((r) =>
+      r.some((c) => c.startsWith('The chart "Actions by status and area"'))
+    );
     expect(note).toBeDefined();
-    expect(note!.join(" ")).toMatch(/is added when the summary is built from the Plan Tracker task pane/);
+    expect(note!.join(" ")).toMatch(
+      /is added when the summary is built from the Plan Tracker task pane/
+    );
   });
 
   test("printed landscape, one page wide: the picture for the docs", async () => {

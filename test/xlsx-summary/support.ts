@@ -31,10 +31,16 @@ export interface CliResult {
 }
 
 /** Runs `plan summary ARGS` in this process, as bin/plan.js would (failures become one line). */
-export async function summaryCli(args: string[], options: { isTTY?: boolean } = {}): Promise<CliResult> {
+export async function summaryCli(
+  args: string[],
+  options: { isTTY?: boolean } = {}
+): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
-  const sink = (add: (s: string) => void) => ({ write: (s: string | Uint8Array) => (add(String(s)), true) }) as unknown as NodeJS.WritableStream;
+  const sink = (add: (s: string) => void) =>
+    ({
+      write: (s: string | Uint8Array) => (add(String(s)), true),
+    }) as unknown as NodeJS.WritableStream;
   const io = {
     stdin: process.stdin,
     stdout: sink((s) => (stdout += s)),
@@ -57,7 +63,10 @@ export function sha256(file: string): string {
 }
 
 /** The seed plan laid out as an officer's workbook: an Excel Table, wrapped cells, and a second sheet with formulas. */
-export async function writeSeedWorkbook(file: string, edit?: (values: string[][]) => void): Promise<void> {
+export async function writeSeedWorkbook(
+  file: string,
+  edit?: (values: string[][]) => void
+): Promise<void> {
   const values = (seed.values as string[][]).map((r) => r.slice());
   edit?.(values);
   const wb = new ExcelJS.Workbook();
@@ -70,7 +79,9 @@ export async function writeSeedWorkbook(file: string, edit?: (values: string[][]
     rows: values.slice(1),
   });
   [6, 40, 24, 40, 50, 22, 26].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.eachRow((row) => row.eachCell((cell) => (cell.alignment = { wrapText: true, vertical: "top" })));
+  ws.eachRow((row) =>
+    row.eachCell((cell) => (cell.alignment = { wrapText: true, vertical: "top" }))
+  );
   await wb.xlsx.writeFile(file);
 }
 
@@ -88,7 +99,9 @@ export async function writeRichWorkbook(file: string): Promise<void> {
   cover.getCell("A6").value = "Merged note";
 
   const plan = wb.addWorksheet("Plan");
-  (seed.values as string[][]).forEach((row, r) => row.forEach((v, c) => (plan.getCell(r + 1, c + 1).value = v)));
+  (seed.values as string[][]).forEach((row, r) =>
+    row.forEach((v, c) => (plan.getCell(r + 1, c + 1).value = v))
+  );
 
   const budget = wb.addWorksheet("Budget");
   budget.addRow(["Item", "Cost", "Share", "Due"]);
@@ -123,7 +136,10 @@ export interface CellSnapshot {
 }
 
 /** Every cell of every sheet but `skip`: value, formula and number format, plus merges, by sheet name. */
-export async function snapshot(file: string, skip: string[] = []): Promise<Record<string, { cells: Record<string, CellSnapshot>; merges: string[] }>> {
+export async function snapshot(
+  file: string,
+  skip: string[] = []
+): Promise<Record<string, { cells: Record<string, CellSnapshot>; merges: string[] }>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const out: Record<string, { cells: Record<string, CellSnapshot>; merges: string[] }> = {};
@@ -132,13 +148,17 @@ export async function snapshot(file: string, skip: string[] = []): Promise<Recor
     const cells: Record<string, CellSnapshot> = {};
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
-        const snap: CellSnapshot = { value: cell.value instanceof Date ? cell.value.toISOString() : cell.value };
+        const snap: CellSnapshot = {
+          value: cell.value instanceof Date ? cell.value.toISOString() : cell.value,
+        };
         if (cell.formula) snap.formula = cell.formula;
         if (cell.numFmt) snap.numFmt = cell.numFmt;
         cells[cell.address] = snap;
-      }),
+      })
     );
-    const merges = Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges).sort();
+    const merges = Object.keys(
+      (ws as unknown as { _merges: Record<string, unknown> })._merges
+    ).sort();
     out[ws.name] = { cells, merges };
   }
   return out;
@@ -156,10 +176,14 @@ let conversions = 0;
 export async function soffice(args: string[], workDir: string): Promise<void> {
   conversions += 1;
   const profile = path.join(workDir, `lo-profile-${process.pid}-${conversions}`);
-  await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], {
-    cwd: workDir,
-    timeout: 120_000,
-  });
+  await run(
+    "soffice",
+    [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args],
+    {
+      cwd: workDir,
+      timeout: 120_000,
+    }
+  );
 }
 
 /** A minimal RFC 4180 CSV reader (quoted fields may hold commas, quotes and line breaks). */
@@ -199,7 +223,11 @@ export function parseCsv(text: string): string[][] {
  * One sheet of a workbook as LibreOffice shows it, through its CSV export: UTF-8, comma, quoted
  * text, cells "as shown" (formatted), en-GB, and the 12th filter token picking the sheet (1-based).
  */
-export async function sheetCsv(xlsx: string, sheetIndex: number, workDir: string): Promise<string[][]> {
+export async function sheetCsv(
+  xlsx: string,
+  sheetIndex: number,
+  workDir: string
+): Promise<string[][]> {
   const outDir = path.join(workDir, `csv-${sheetIndex}`);
   mkdirSync(outDir, { recursive: true });
   const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,2057,true,true,true,false,false,${sheetIndex}`;
