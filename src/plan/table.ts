@@ -120,7 +120,6 @@ class PlanReader {
 
   private columns: Partial<Record<ColumnRole, number>> = {};
   private actions: Action[] = [];
-  private recOfAction: Recommendation[] = [];
   private recommendations: Recommendation[] = [];
   private skipped: SkippedRow[] = [];
   private notes: string[] = [];
@@ -155,8 +154,11 @@ class PlanReader {
     this.notes.push(...header.notes);
     this.readRows(header.row);
 
-    for (let i = 0; i < this.actions.length; i++)
-      this.actions[i]!.recommendation = this.recOfAction[i]!.text;
+    // Continuation rows append to a recommendation's text after its first actions were
+    // made, so every action takes the final text here.
+    for (const rec of this.recommendations) {
+      for (const i of rec.actions) this.actions[i]!.recommendation = rec.text;
+    }
 
     const columns: Partial<Record<ColumnRole, number>> = {};
     for (const role of Object.keys(header.columns) as ColumnRole[]) {
@@ -620,7 +622,6 @@ class PlanReader {
       if (needsReview !== undefined) action.needsReview = needsReview;
       rec.actions.push(action.index);
       this.actions.push(action);
-      this.recOfAction.push(rec);
     }
     return n;
   }
