@@ -57,7 +57,7 @@ function toExcelCells(cells: ResultCell[][]): unknown[][] {
 }
 
 /**
- * Lists the plan's overdue actions, most overdue first: key, action, timescale as written, due date (a date serial: format the column as a date), days overdue and lead, under a header row. Without a plan range it reads the workbook's plan table and is volatile (recalculates with every change, so it follows edits and the date at a small cost in large workbooks).
+ * Lists the overdue actions, most overdue first, under a header row: key, action, timescale, due date (a date serial), days overdue, lead. Without a plan range it reads the workbook's plan table and is volatile (recalculates with every change).
  * @customfunction OVERDUE
  * @helpurl https://localhost:3000/docs/functions.html#overdue
  * @volatile
@@ -73,7 +73,7 @@ export async function overdue(plan?: unknown[][], asOf?: unknown): Promise<unkno
 }
 
 /**
- * Gives the status of an action from its timescale: Overdue, Due soon, Not yet due, Ongoing, On hold, Complete, Withdrawn or No date. Given a range, spills the status of each cell; a cell listing several timescales (one per line) gets the most urgent of them.
+ * Gives the status of an action from its timescale: Overdue, Due soon, Not yet due, Ongoing, On hold, Complete, Withdrawn or No date. A range spills one status per cell; a cell listing several timescales gets the most urgent.
  * @customfunction STATUS
  * @helpurl https://localhost:3000/docs/functions.html#status
  * @param timescale The timescale cell or range, e.g. F2 or F2:F40.

@@ -73,6 +73,11 @@ it("passes every argument unconverted, so the functions explain a wrong value th
 it("gives every function and parameter a description and a help link into the project's docs", () => {
   for (const f of functions) {
     expect(f.description?.length ?? 0).toBeGreaterThan(40);
+    // Excel's Insert Function dialog shows about 255 characters; the rest belongs in the help page.
+    expect({ id: f.id, fits: (f.description ?? "").length <= 255 }).toEqual({
+      id: f.id,
+      fits: true,
+    });
     expect(f.helpUrl).toBe(`https://localhost:3000/docs/functions.html#${f.id.toLowerCase()}`);
     for (const p of f.parameters)
       expect(`${f.id}.${p.name}: ${p.description ?? ""}`.length).toBeGreaterThan(
