@@ -29,7 +29,9 @@ export interface BlockReadResult {
 }
 
 function isPayloadError(e: unknown): boolean {
-  return (e as { code?: string })?.code === "RequestPayloadSizeLimitExceeded";
+  const code = (e as { code?: string })?.code;
+  // office.js names both: a request too big to send, a response too big to return.
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
 }
 
 /** JSON size of a block, as Excel would send it (UTF-16 length is close enough for sizing). */

@@ -74,7 +74,7 @@ export function explain(error: unknown, doing: string): WorkbookError {
       `Excel would not let Plan Tracker ${doing}: the sheet or workbook is protected. Unprotect it (Review > Unprotect Sheet) and try again.`
     );
   }
-  if (code === "RequestPayloadSizeLimitExceeded") {
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
     return new WorkbookError(
       "too_big",
       `The plan is too large for Excel to ${doing} in one go. Please tell the Plan Tracker team (details: ${detail}).`

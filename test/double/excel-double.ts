@@ -10,7 +10,8 @@
  * - `*OrNullObject` proxies learn `isNullObject` at sync.
  * - Each sync is one request: its size (JSON of the queued commands) and its response's size
  *   (JSON of the loaded values) are measured; over 5 MB the sync fails with
- *   RequestPayloadSizeLimitExceeded, as Excel on the web does.
+ *   RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded (office.js's codes),
+ *   as Excel on the web does.
  * - Text written through `values` is read the way Excel reads typed input: "=..." (and "+",
  *   "-", "@" followed by text) becomes a formula, numeric text a number, unless the cell's
  *   number format is Text ("@") or the text starts with an apostrophe.
@@ -155,7 +156,7 @@ export class DoubleContext {
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, responseBytes);
     if (responseBytes > this.opts.payloadLimit) {
       throw new DoubleError(
-        "RequestPayloadSizeLimitExceeded",
+        "ResponsePayloadSizeLimitExceeded",
         `The response payload size has exceeded the limit (${responseBytes} bytes).`
       );
     }

@@ -73,6 +73,7 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
       itemNotFound: "ItemNotFound",
       propertyNotLoaded: "PropertyNotLoaded",
       requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
     },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     ChartType: { columnStacked: "ColumnStacked", line: "Line", columnClustered: "ColumnClustered" },

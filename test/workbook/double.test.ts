@@ -94,7 +94,7 @@ describe("the Excel test double", () => {
     expect(d.stats.maxRequestBytes).toBeGreaterThan(5 * 1024 * 1024);
   });
 
-  test("a response over 5 MB fails too", async () => {
+  test("a response over 5 MB fails with ResponsePayloadSizeLimitExceeded", async () => {
     const model = book();
     putValues(
       model.sheets[0],
@@ -108,7 +108,7 @@ describe("the Excel test double", () => {
         context.workbook.worksheets.getItem("Plan").getUsedRange(true).load("values");
         await context.sync();
       })
-    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 
   test("text is read as Excel reads typed input unless the cell is Text or the text starts with an apostrophe", async () => {
