@@ -739,6 +739,23 @@ describe("when there is no plan", () => {
     ]) {
       expect(() => readPlan(bad as unknown as CellValue[][], { sheet: "S" })).not.toThrow();
     }
+    for (const bad of [null, undefined, "text", 5, [null]]) {
+      const r = readPlan(bad as unknown as CellValue[][], { sheet: "S" });
+      expect(r.ok ? "ok" : r.problem.code).toBe("empty");
+    }
+    const odd = readPlan(
+      [
+        ["Action", "Timescale"],
+        ["Do it", "June 2024"],
+      ],
+      null as unknown as ValuesOrigin
+    );
+    expect(odd.ok && odd.plan.actions[0]!.source).toEqual({
+      sheet: "",
+      row: 2,
+      column: 1,
+      address: "A2",
+    });
   });
 });
 
@@ -823,6 +840,8 @@ describe("property: any grid", () => {
               expect(r).toBeGreaterThanOrEqual(0);
               expect(r).toBeLessThan(values.length);
               expect(c).toBeGreaterThanOrEqual(0);
+              // Inside the header row, which is as wide as the table's columns go.
+              expect(c).toBeLessThan(values[result.plan.headerRow - row0]!.length);
               expect(ref.address).toBe(columnLetters(ref.column) + ref.row);
             }
           }
