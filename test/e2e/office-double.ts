@@ -7,11 +7,13 @@
  * The page also hosts the custom functions (shared runtime); a small CustomFunctions stand-in
  * records the functions the bundle associates, so the test can see that chunk loaded too.
  */
-import { createExcelDouble, type WorkbookModel } from "../double";
+import { createExcelDouble, type DoubleOptions, type WorkbookModel } from "../double";
 
 interface TestWindow {
   __PLAN_MODEL__?: WorkbookModel;
   __OFFICE_THEME__?: "light" | "dark";
+  /** E.g. an older Excel: { excelApiMinor: 3 }. */
+  __DOUBLE_OPTIONS__?: DoubleOptions;
   __double?: ReturnType<typeof createExcelDouble>;
   __associated?: string[];
   CustomFunctions?: unknown;
@@ -21,7 +23,7 @@ const w = window as unknown as TestWindow;
 if (!w.__PLAN_MODEL__)
   throw new Error("office-double: the test did not provide window.__PLAN_MODEL__");
 
-const double = createExcelDouble(w.__PLAN_MODEL__);
+const double = createExcelDouble(w.__PLAN_MODEL__, w.__DOUBLE_OPTIONS__ ?? {});
 double.install();
 w.__double = double;
 

@@ -58,13 +58,20 @@ interface Opened {
 interface PaneWindow {
   __PLAN_MODEL__: WorkbookModel;
   __OFFICE_THEME__: string;
+  __DOUBLE_OPTIONS__?: { excelApiMinor: number };
   __csp: string[];
   __double: { model: WorkbookModel };
   __associated: string[];
 }
 
 async function openPane(
-  opts: { width?: number; theme?: "light" | "dark"; model?: WorkbookModel } = {}
+  opts: {
+    width?: number;
+    theme?: "light" | "dark";
+    model?: WorkbookModel;
+    /** Pretend to be an older Excel: the highest ExcelApi 1.x it supports. */
+    excelApiMinor?: number;
+  } = {}
 ): Promise<Opened> {
   const theme = opts.theme ?? "light";
   const context = await browser.newContext({
@@ -94,16 +101,17 @@ async function openPane(
     void d.dismiss();
   });
   await page.addInitScript(
-    ({ model, theme: t }) => {
+    ({ model, theme: t, minor }) => {
       const w = window as unknown as PaneWindow;
       w.__PLAN_MODEL__ = model;
       w.__OFFICE_THEME__ = t;
+      if (minor !== null) w.__DOUBLE_OPTIONS__ = { excelApiMinor: minor };
       w.__csp = [];
       document.addEventListener("securitypolicyviolation", (e) =>
         w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`)
       );
     },
-    { model: opts.model ?? baseModel, theme }
+    { model: opts.model ?? baseModel, theme, minor: opts.excelApiMinor ?? null }
   );
   await page.goto(`${server.origin}/taskpane.html`);
   await page.getByRole("button", { name: "Build committee summary" }).waitFor();
@@ -386,6 +394,40 @@ describe("the pane on the sample workbook", () => {
     const model = await modelOf(page);
     const row = wantOverdue[0].sourceRow;
     expect(model.selection).toMatch(new RegExp(`^'?Improvement Plan'?!\\$?E\\$?${row}$`));
+    await expectClean(opened);
+    await opened.context.close();
+  });
+});
+
+describe("when Excel says no, the officer is told why in plain words", () => {
+  test("an Excel too old for Plan Tracker", async () => {
+    const opened = await openPane({ width: 450, excelApiMinor: 3 });
+    const error = opened.page.getByTestId("error");
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/This version of Excel is too old for Plan Tracker/);
+    expect(
+      await opened.page.getByRole("button", { name: "Build committee summary" }).isDisabled()
+    ).toBe(true);
+    await expectClean(opened);
+    await opened.context.close();
+  });
+
+  test("a workbook whose structure is protected: no summary sheet, nothing changed, and how to fix it", async () => {
+    const model = cloneModel(baseModel);
+    model.structureProtected = true;
+    const opened = await openPane({ width: 450, model });
+    const { page } = opened;
+    await setAsAt(page, "2006-12-28", "28 December 2006");
+    await page.getByRole("button", { name: "Build committee summary" }).click();
+    const error = page.getByTestId("error");
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(
+      /Could not build the committee summary\. .*structure is protected/s
+    );
+    const after = await modelOf(page);
+    expect(findSheet(after, SUMMARY_SHEET)).toBeUndefined();
+    expect(after.sheets.map((x) => x.name)).toEqual(model.sheets.map((x) => x.name));
+    expect(planValues(after)).toEqual(planValues(baseModel));
     await expectClean(opened);
     await opened.context.close();
   });
