@@ -26,7 +26,9 @@ import type { Workbook, Worksheet } from "exceljs";
 import type JSZip from "jszip";
 import type { CellValue, ReportRecord } from "../plan";
 import {
+  DATE_FORMAT,
   HISTORY_SHEET,
+  LONG_DATE_FORMAT,
   HISTORY_TEXT_FORMAT,
   STYLES,
   a1,
@@ -458,8 +460,30 @@ interface SheetEntry {
   part: string;
 }
 
+/**
+ * A replacement that must happen: a package written in a form this writer does not know (say,
+ * with namespace prefixes) is refused rather than silently left without the new sheet.
+ */
+function mustReplace(xml: string, pattern: RegExp, replacement: string): string {
+  const out = xml.replace(pattern, replacement);
+  if (out === xml) {
+    throw new Error("the workbook's package is in a form Plan Tracker cannot add a sheet to");
+  }
+  return out;
+}
+
+/** True for a workbook in the 1904 date system (older Mac workbooks): its date serials start in 1904. */
+export function usesDate1904(workbookXml: string): boolean {
+  const pr = /<workbookPr\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+  return /\sdate1904="(1|true)"/.test(pr);
+}
+
 /** JSZip would otherwise add folder entries ("xl/") that an Office package does not have. */
 const NO_FOLDERS = { createFolders: false };
+
+/** Days between the 1900 system's serial 0 (30 December 1899) and 1 January 1904. */
+const DAYS_1900_TO_1904 = 1462;
+const DATE_FORMATS = new Set([DATE_FORMAT, LONG_DATE_FORMAT]);
 
 const REL_WORKSHEET =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -524,12 +548,14 @@ class Package {
     let r = 1;
     while (new RegExp(`Id="rId${r}"`).test(this.relsXml)) r++;
     const rid = `rId${r}`;
-    this.relsXml = this.relsXml.replace(
+    this.relsXml = mustReplace(
+      this.relsXml,
       /<\/Relationships>\s*$/,
       `<Relationship Id="${rid}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${n}.xml"/></Relationships>`
     );
     if (!this.typesXml.includes(`PartName="/${part}"`)) {
-      this.typesXml = this.typesXml.replace(
+      this.typesXml = mustReplace(
+        this.typesXml,
         /<\/Types>\s*$/,
         `<Override PartName="/${part}" ContentType="${CT_WORKSHEET}"/></Types>`
       );
@@ -539,7 +565,7 @@ class Package {
     );
     const sheetId = Math.max(0, ...ids) + 1;
     const tag = `<sheet name="${escapeXml(name)}" sheetId="${sheetId}"${hidden ? ' state="hidden"' : ""} r:id="${rid}"/>`;
-    this.workbookXml = this.workbookXml.replace(/<\/sheets>/, `${tag}</sheets>`);
+    this.workbookXml = mustReplace(this.workbookXml, /<\/sheets>/, `${tag}</sheets>`);
     this.sheets.push({ name, tag, rid, part });
   }
 
@@ -613,7 +639,16 @@ export async function writeSummaryFile(
     return index;
   };
 
-  pkg.putSheet(target.name, sheetXml(summaryContent(layout), styles, styleOf), false);
+  const content = summaryContent(layout);
+  if (usesDate1904(pkg.workbookXml)) {
+    // The layout's dates are 1900-system serials; this workbook counts from 1 January 1904.
+    content.cells = content.cells.map((c) =>
+      typeof c.value === "number" && c.numberFormat && DATE_FORMATS.has(c.numberFormat)
+        ? { ...c, value: c.value - DAYS_1900_TO_1904 }
+        : c
+    );
+  }
+  pkg.putSheet(target.name, sheetXml(content, styles, styleOf), false);
   pkg.putSheet(
     HISTORY_SHEET,
     sheetXml(historyContent(target.name, records), styles, styleOf),

@@ -227,6 +227,30 @@ describe("plan summary on the sample plan", () => {
   });
 });
 
+test("in a 1904-date-system workbook the summary's dates are still the right days", async () => {
+  const input = path.join(dir, "mac-1904.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(seedFile);
+  wb.properties.date1904 = true;
+  await wb.xlsx.writeFile(input);
+  const out = path.join(dir, "mac-1904-out.xlsx");
+  expect((await summaryCli([input, "--as-at", "2006-12-28", "--out", out])).code).toBe(0);
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.readFile(out);
+  expect(read.properties.date1904).toBe(true);
+  const ws = read.getWorksheet("Committee Summary")!;
+  const asAt = ws.getCell("C2").value as Date;
+  expect(ws.getCell("B2").value).toBe("As at");
+  expect(asAt.toISOString().slice(0, 10)).toBe("2006-12-28");
+  const [review] = await summaryCell(
+    out,
+    "Committee Summary",
+    (v) => v === "Review SER Sampling formats"
+  );
+  const due = ws.getCell(review.replace(/^C/, "E")).value as Date;
+  expect(due.toISOString().slice(0, 10)).toBe("2006-06-30");
+});
+
 describe("plan summary: parts exceljs could not carry through a rewrite (images, charts, macros)", () => {
   const withImage = path.join(dir, "with-image.xlsx");
   beforeAll(async () => {
