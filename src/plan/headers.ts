@@ -57,6 +57,9 @@ const DEADLINE_WORDS = new Set([
   "end",
   "timeline",
   "timeframe",
+  // "Target quarter", "Target month": when, not how much ("Target for the year" stays a measure).
+  "quarter",
+  "month",
 ]);
 
 /** "Date raised", "Start date", "Date completed": dates that are not the deadline. */
@@ -142,6 +145,8 @@ const TIMESCALE_WORDS = new Set([
   "timeframe",
   "timeframes",
   "completion",
+  "timing",
+  "timings",
 ]);
 
 const COMMENT_WORDS = new Set([
@@ -291,7 +296,9 @@ function classifyWords(w: string[]): ColumnRole | null {
 
   // Recommendation: before area so that "Improvement Area" and "Area for improvement" land here.
   if (has(w, RECOMMENDATION_WORDS)) return "recommendation";
-  if (set.has("improvement") || set.has("improvements")) return "recommendation";
+  // "Area for improvement", "Areas for development": what the inspectors asked for.
+  if (set.has("improvement") || set.has("improvements") || set.has("development"))
+    return "recommendation";
 
   if (has(w, AREA_WORDS)) return "area";
   return null;
