@@ -18,6 +18,8 @@ const cases: Array<[ColumnRole | null, string[]]> = [
       "ID",
       "Ref No.",
       "REC. NO.",
+      "S.No",
+      "Serial No",
     ],
   ],
   [
