@@ -51,7 +51,9 @@ export async function modelFromXlsx(file: string): Promise<WorkbookModel> {
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const m: CellModel = {};
-        const v = plainValue(cell.value);
+        // exceljs repeats a merged area's value in every cell of it; Excel keeps it in the top-left only.
+        const slave = cell.isMerged && cell.master !== cell;
+        const v = slave ? undefined : plainValue(cell.value);
         if (v !== undefined && v !== "") m.v = v;
         const formula = (cell.value as ExcelJS.CellFormulaValue | null)?.formula;
         if (formula) m.f = `=${formula}`;
