@@ -4,7 +4,7 @@
  * samples/improvement-plan.xlsx in place of Office.js. One build, one server, one browser
  * for every test here. Screenshots go to docs/images/.
  */
-import { mkdirSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync } from "fs";
 import { join } from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
@@ -26,6 +26,18 @@ jest.setTimeout(300_000);
 const PLAN_SHEET = "Improvement Plan";
 const SUMMARY_SHEET = "Committee Summary";
 const IMAGES = join(ROOT, "docs/images");
+const SHOTS = join(ROOT, ".tmp/e2e/screenshots");
+/**
+ * Every run saves its screenshots under .tmp/e2e/screenshots; docs/images (committed, shown in
+ * the README) is refreshed only on request (`npm run screenshots`) or when a picture is missing,
+ * so an ordinary test run leaves the working tree clean.
+ */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const shot = join(SHOTS, name);
+  await page.screenshot({ path: shot });
+  const doc = join(IMAGES, name);
+  if (process.env.UPDATE_SCREENSHOTS === "1" || !existsSync(doc)) copyFileSync(shot, doc);
+}
 
 let server: StaticServer;
 let browser: Browser;
@@ -37,6 +49,7 @@ beforeAll(async () => {
   server = await serve();
   browser = await launchChromium();
   mkdirSync(IMAGES, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
 }, 600_000);
 
 afterAll(async () => {
@@ -228,7 +241,7 @@ describe("the pane on the sample workbook", () => {
         await page.getByRole("button", { name: "Settings", exact: true }).click(); // fold the settings away for the picture
         await page.getByLabel("As at").waitFor({ state: "detached" });
         await page.waitForTimeout(500); // let the chevron finish turning, for the picture only
-        await page.screenshot({ path: join(IMAGES, `pane-${width}-${theme}.png`) });
+        await screenshot(page, `pane-${width}-${theme}.png`);
         // The custom functions chunk shares the page (shared runtime) and registered its functions.
         expect(
           (await page.evaluate(() => (window as unknown as PaneWindow).__associated)).length
@@ -300,7 +313,7 @@ describe("the pane on the sample workbook", () => {
     await page.getByRole("button", { name: "Settings", exact: true }).click();
     await page.getByLabel("As at").waitFor({ state: "detached" });
     await page.waitForTimeout(500); // let the chevron finish turning, for the picture only
-    await page.screenshot({ path: join(IMAGES, "summary-flow.png") });
+    await screenshot(page, "summary-flow.png");
     const again = await modelOf(page);
     expect(again.sheets.filter((x) => x.name.startsWith(SUMMARY_SHEET)).map((x) => x.name)).toEqual(
       [SUMMARY_SHEET]
