@@ -85,3 +85,35 @@ test("the pane's summary sheet and the command line's hold the same cells, forma
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a summary built by `plan summary` is the pane's own: the pane replaces it and continues its history", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-history-"));
+  const out = path.join(dir, "summary.xlsx");
+  const io = {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+    isTTY: false,
+  };
+  expect(await runSummary([SAMPLE, "--as-at", AS_AT, "--out", out], io)).toBe(0);
+  const h = harness(await modelFromXlsx(out));
+  try {
+    const plans = await h.api.listPlans();
+    expect(plans.map((p) => p.id)).toEqual(["table:ImprovementPlan"]); // neither the summary nor the history is a plan
+    const { result } = await h.api.loadPlan(plans[0].id, settingsAt("2007-01-31"));
+    if (!result.ok) throw new Error(result.problem.message);
+    const history = await h.api.loadHistory();
+    expect(history.map((r) => [r.asAt, r.counts.overdue])).toEqual([[AS_AT, 20]]);
+    const summary = summaryOf(result.plan, "2007-01-31", history);
+    expect(summary.progress).toMatch(/from 20 to \d+ since the report as at 28 December 2006/);
+    const outcome = await h.api.buildSummary(summary, settingsAt("2007-01-31"));
+    expect(outcome).toMatchObject({ sheetName: "Committee Summary", renamed: false });
+    expect(
+      h.double.model.sheets.map((s) => s.name).filter((n) => n.startsWith("Committee"))
+    ).toEqual(["Committee Summary"]);
+    expect((await h.api.loadHistory()).map((r) => r.asAt)).toEqual([AS_AT, "2007-01-31"]);
+  } finally {
+    h.restore();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
