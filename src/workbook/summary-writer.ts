@@ -6,9 +6,9 @@
  *   format first because a cell formatted as Text "@" keeps "=SUM(A1)" as text; a string the
  *   layout did not mark as text gets Excel's own escape, a leading apostrophe, when Excel
  *   would otherwise read it as a formula, number, date or TRUE/FALSE);
- * - then styles, grouped: every cell of one style is covered by as few rectangles as possible
- *   and, where ExcelApi 1.9 offers getRanges, by one address list per style;
- * - then merges, widths, heights, links and charts.
+ * - then links back to the plan, then styles, grouped: every cell of one style is covered by as
+ *   few rectangles as possible and, where ExcelApi 1.9 offers getRanges, by one address list per style;
+ * - then merges, widths, heights and charts.
  *
  * Everything is queued on the caller's context; the writer syncs only when the queued request
  * would grow past its byte budget, so that no request passes Excel on the web's 5 MB.
@@ -271,7 +271,17 @@ export async function writeLayout(
     range.values = values;
   }
 
-  // 2. Styles, grouped.
+  // 2. Links back to the plan, before the styles so that the layout's look is the last word. The link
+  //    is set without textToDisplay, which would overwrite the cell's text.
+  for (const c of layout.cells) {
+    if (!c.link) continue;
+    await budget.reserve(40 + c.link.sheet.length + c.link.address.length);
+    sheet.getRange(`${columnName(c.column)}${c.row}`).hyperlink = {
+      documentReference: linkTarget(c.link as CellLink),
+    };
+  }
+
+  // 3. Styles, grouped.
   const byStyle = new Map<StyleName, { row: number; column: number }[]>();
   for (const c of layout.cells) {
     if (!c.style) continue;
@@ -287,7 +297,7 @@ export async function writeLayout(
     }
   }
 
-  // 3. Merges, column widths, row heights.
+  // 4. Merges, column widths, row heights.
   for (const m of layout.merges) {
     await budget.reserve(m.length);
     sheet.getRange(m).merge(false);
@@ -309,15 +319,6 @@ export async function writeLayout(
     }
   }
   if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
-
-  // 4. Links back to the plan. The link is set without textToDisplay, which would overwrite the cell.
-  for (const c of layout.cells) {
-    if (!c.link) continue;
-    await budget.reserve(40 + c.link.sheet.length + c.link.address.length);
-    sheet.getRange(`${columnName(c.column)}${c.row}`).hyperlink = {
-      documentReference: linkTarget(c.link as CellLink),
-    };
-  }
 
   // 5. Native charts.
   for (const spec of layout.charts) {
