@@ -141,11 +141,7 @@ export function bulletLength(line: string): number {
   return m ? m[0].length : 0;
 }
 
-/**
- * bulletLength for the line text[s, e) inside a cell's text, without cutting it out.
- * Lines are trimmed, so a bullet that would run past e leaves no text and is refused
- * by the callers (b must be shorter than the line).
- */
+/** bulletLength for the (trimmed) line text[s, e) inside a cell's text, without cutting it out. */
 function bulletLengthAt(text: string, s: number, e: number): number {
   const c0 = text.charCodeAt(s);
   if (SYMBOL_BULLETS.has(c0)) {
@@ -169,7 +165,10 @@ function bulletLengthAt(text: string, s: number, e: number): number {
   }
   BULLET_AT_RE.lastIndex = s;
   const m = BULLET_AT_RE.exec(text);
-  return m ? Math.min(m[0].length, e - s) : 0;
+  if (m === null) return 0;
+  // A match that runs past the line's end took the line break for the space after a
+  // bullet; read the line on its own, as the other paths do.
+  return m[0].length <= e - s ? m[0].length : bulletLength(text.slice(s, e));
 }
 
 /**
@@ -209,10 +208,12 @@ function scanLines(text: string): number {
       lineEnd = grow(lineEnd);
       lineBullet = grow(lineBullet);
     }
+    const b = s < e ? bulletLengthAt(text, s, e) : 0;
+    // A line that is only bullets ("•") is blank; only a bullet with text after it
+    // counts as a bullet ("-" alone is a dash, "to be decided", and no bullet).
+    if (b > 0 && b >= e - s) e = s;
     lineStart[count] = s;
     lineEnd[count] = e;
-    const b = s < e ? bulletLengthAt(text, s, e) : 0;
-    // Only a bullet with text after it counts ("-" alone is a dash, "to be decided").
     lineBullet[count] = b < e - s ? b : 0;
     count++;
     if (s < e) last = count;
@@ -250,10 +251,9 @@ export function splitItems(text: string): CellItems {
   if (!rare && text.indexOf("\n") < 0) {
     // One line (most cells of a one-row-per-action tracker): no list to split.
     const line = text.trim();
-    if (line === "") return { items: [], bulleted: false, lead: "" };
-    // Only a line with text after its bullet counts ("-" alone is a dash, "to be decided").
     const b = bulletLength(line);
-    if (b > 0 && b < line.length) return { items: [line.slice(b)], bulleted: true, lead: "" };
+    if (line === "" || (b > 0 && b >= line.length)) return { items: [], bulleted: false, lead: "" };
+    if (b > 0) return { items: [line.slice(b)], bulleted: true, lead: "" };
     return { items: [line], bulleted: false, lead: "" };
   }
   if (!rare) return splitScanned(text);
@@ -268,9 +268,10 @@ export function splitItems(text: string): CellItems {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === "") continue;
-    plain.push(line);
     const b = bulletLength(line);
-    if (b > 0 && b < line.length) {
+    if (b > 0 && b >= line.length) continue; // only bullets: a blank line
+    plain.push(line);
+    if (b > 0) {
       if (current !== null) items.push(current);
       current = line.slice(b);
     } else if (current === null) {
@@ -337,9 +338,9 @@ export function splitTimescaleLines(text: string): CellLineSets {
   const rare = hasRareBreak(text);
   if (!rare && text.indexOf("\n") < 0) {
     let line = text.trim();
-    if (line === "") return NO_LINES;
     const b = bulletLength(line);
-    if (b > 0 && b < line.length) line = line.slice(b);
+    if (line === "" || (b > 0 && b >= line.length)) return NO_LINES;
+    if (b > 0) line = line.slice(b);
     const one = [line];
     return { lines: one, withBlanks: one };
   }
@@ -358,16 +359,24 @@ export function splitTimescaleLines(text: string): CellLineSets {
     for (let i = 0; i < count; i++) if (all[i] !== "") lines.push(all[i]!);
     return { lines, withBlanks: all };
   }
-  const raw = cellLines(text, true);
+  let raw = cellLines(text, true);
   let blanks = 0;
+  let last = 0;
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i]!;
-    if (line === "") {
+    const b = line === "" ? 0 : bulletLength(line);
+    if (line === "" || (b > 0 && b >= line.length)) {
+      raw[i] = "";
       blanks++;
       continue;
     }
-    const b = bulletLength(line);
-    if (b > 0 && b < line.length) raw[i] = line.slice(b);
+    if (b > 0) raw[i] = line.slice(b);
+    last = i + 1;
+  }
+  // Lines of bullets alone at the bottom are trailing blanks too.
+  if (last < raw.length) {
+    blanks -= raw.length - last;
+    raw = raw.slice(0, last);
   }
   if (blanks === 0) return { lines: raw, withBlanks: raw };
   const lines: string[] = [];

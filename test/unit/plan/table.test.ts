@@ -104,6 +104,13 @@ describe("multi-line action cells", () => {
     ]);
   });
 
+  it("treats a line of bullets alone as blank", () => {
+    const p = plan([["1", "Rec", "", "•\n• A\n•\n• B\n•", "•\nJune 2024\nJuly 2024\n•", ""]]);
+    expect(texts(p)).toEqual(["A", "B"]);
+    expect(times(p)).toEqual(["June 2024", "July 2024"]);
+    expect(plan([["1", "Rec", "", "•", "•", ""]]).actions).toEqual([]);
+  });
+
   it("strips bullets from timescale lines too", () => {
     const p = plan([["1", "Rec", "", "• A\n• B", "• June 2024\n• July 2024", ""]]);
     expect(times(p)).toEqual(["June 2024", "July 2024"]);
@@ -772,6 +779,8 @@ describe("line breaks", () => {
       "  ",
       "",
       "e.g. this",
+      "•",
+      "* ",
       "wrapped text"
     ),
     fc.string({ maxLength: 10 }).filter((s) => !/[\r\n\v\f\u2028\u2029\u0085]/.test(s))
