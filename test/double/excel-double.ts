@@ -13,8 +13,10 @@
  *   RequestPayloadSizeLimitExceeded or ResponsePayloadSizeLimitExceeded (office.js's codes),
  *   as Excel on the web does.
  * - Text written through `values` is read the way Excel reads typed input: "=..." (and "+",
- *   "-", "@" followed by text) becomes a formula, numeric text a number, unless the cell's
- *   number format is Text ("@") or the text starts with an apostrophe.
+ *   "-", "@" followed by text) becomes a formula, numeric text a number, ISO dates a date,
+ *   unless the cell's number format is Text ("@") or the text starts with an apostrophe.
+ *   (Range.values reference: "If the returned value starts with a plus ("+"), minus ("-"), or
+ *   equal sign ("="), Excel interprets this value as a formula"; ISO dates are stored as dates.)
  * - APIs above the configured ExcelApi version are missing, as on an older Excel.
  *
  * No Node APIs and no exceljs here: the pane-UI tests bundle this file into a browser page.
