@@ -176,6 +176,19 @@ export function createExcelWorkbook(): WorkbookApi {
   }
 
   async function loadPlan(candidateId: string, settings: PlanSettings): Promise<LoadedPlan> {
+    try {
+      return await readCandidate(candidateId, settings);
+    } catch (e) {
+      if (!(e instanceof WorkbookError) || e.excelCode !== "ItemNotFound") throw e;
+      // A sheet or table went away since we last looked: look again, once.
+      cache.candidates.clear();
+      cache.sheetNames = null;
+      cache.history = null;
+      return readCandidate(candidateId, settings);
+    }
+  }
+
+  async function readCandidate(candidateId: string, settings: PlanSettings): Promise<LoadedPlan> {
     if (!cache.candidates.has(candidateId)) await listPlans();
     const candidate = cache.candidates.get(candidateId);
     if (!candidate) {

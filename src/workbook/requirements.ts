@@ -15,7 +15,9 @@ export type WorkbookErrorCode =
 export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
-    message: string
+    message: string,
+    /** Excel's own error code, when the error came from Excel (e.g. "ItemNotFound"). */
+    readonly excelCode?: string
   ) {
     super(message);
     this.name = "WorkbookError";
@@ -80,5 +82,5 @@ export function explain(error: unknown, doing: string): WorkbookError {
       `The plan is too large for Excel to ${doing} in one go. Please tell the Plan Tracker team (details: ${detail}).`
     );
   }
-  return new WorkbookError("excel_error", `Excel could not ${doing}: ${detail}`);
+  return new WorkbookError("excel_error", `Excel could not ${doing}: ${detail}`, code || undefined);
 }

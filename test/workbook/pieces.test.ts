@@ -202,3 +202,21 @@ describe("the pane's other requests", () => {
     }
   });
 });
+
+describe("a workbook that changed under the pane", () => {
+  test("a plan sheet renamed since it was listed: the pane looks again and says the plan has gone", async () => {
+    const h = harness(await sample());
+    try {
+      const [c] = await h.api.listPlans();
+      h.double.model.tables = [];
+      h.double.model.sheets[0].name = "Renamed plan";
+      await expect(h.api.loadPlan(c.id, settingsAt(AS_AT))).rejects.toThrow(
+        /can no longer find the plan/
+      );
+      const again = await h.api.listPlans();
+      expect(again.map((p) => p.id)).toEqual(["sheet:Renamed plan"]);
+    } finally {
+      h.restore();
+    }
+  });
+});
