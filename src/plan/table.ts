@@ -667,9 +667,11 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /**
  * Pairs the lines of a list cell with n actions, in order (spec 2): equal counts pair
- * one to one; one line applies to all; a single action takes all lines joined with
- * "; " (nothing lost); interior blank lines count only if that makes the counts match.
- * Any other mismatch pairs as far as it goes and says why, naming both cells.
+ * one to one; one line applies to all; interior blank lines count only if that makes the
+ * counts match. Any other mismatch pairs as far as it goes and says why, naming both cells
+ * and every line left over, so nothing is lost. That includes one action with several
+ * timescale lines ("Phase 1: June 2022" / "Phase 2: March 2023"): the rulebook makes it a
+ * mismatch for the officer to review, although joining the lines would often read right.
  */
 function pairLines(
   n: number,
@@ -686,7 +688,6 @@ function pairLines(
   // Before "one line for all": a blank first line pairs the second line with the second action.
   if (sets.withBlanks.length === n) return { values: sets.withBlanks };
   if (L === 1) return { values: new Array<string>(n).fill(lines[0]!) };
-  if (n === 1) return { values: [lines.join("; ")] };
   const values: string[] = new Array<string>(n);
   for (let i = 0; i < n; i++) values[i] = i < L ? lines[i]! : "";
   let problem = `${actionAddr} lists ${plural(n, "action", "actions")} but ${cellAddr} lists ${plural(L, one, many)}, so I paired them in order as far as they go.`;
