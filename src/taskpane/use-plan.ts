@@ -278,14 +278,17 @@ export function usePlan(
           before.dateOrder !== settings.dateOrder ||
           before.planId !== settings.planId ||
           !loaded.current;
-        if (rereadNeeded) return readPlan(settings, current.current.candidates);
+        const notice = "Settings saved in this workbook.";
+        if (rereadNeeded)
+          return { ...(await readPlan(settings, current.current.candidates)), notice };
         // Only the as-at date or the due-soon window changed: judge the plan already read again.
         const { candidate, result } = loaded.current!;
         const asAt = effectiveAsAt(settings, clock);
-        if (!result.ok) return { settings, asAt };
+        if (!result.ok) return { settings, asAt, notice };
         return {
           settings,
           asAt,
+          notice,
           summary: judgeAndSummarise(result.plan, candidate, settings, clock, null),
         };
       }),

@@ -32,9 +32,9 @@ const SHOTS = join(ROOT, ".tmp/e2e/screenshots");
  * the README) is refreshed only on request (`npm run screenshots`) or when a picture is missing,
  * so an ordinary test run leaves the working tree clean.
  */
-async function screenshot(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   const shot = join(SHOTS, name);
-  await page.screenshot({ path: shot });
+  await page.screenshot({ path: shot, fullPage });
   const doc = join(IMAGES, name);
   if (process.env.UPDATE_SCREENSHOTS === "1" || !existsSync(doc)) copyFileSync(shot, doc);
 }
@@ -242,6 +242,8 @@ describe("the pane on the sample workbook", () => {
         await page.getByLabel("As at").waitFor({ state: "detached" });
         await page.waitForTimeout(500); // let the chevron finish turning, for the picture only
         await screenshot(page, `pane-${width}-${theme}.png`);
+        if (width === 450 && theme === "light")
+          await screenshot(page, "pane-450-light-full.png", true);
         // The custom functions chunk shares the page (shared runtime) and registered its functions.
         expect(
           (await page.evaluate(() => (window as unknown as PaneWindow).__associated)).length

@@ -200,6 +200,7 @@ describe("the task pane on the seed plan as at 28 December 2006", () => {
       expect(screen.getByTestId("as-at")).toHaveTextContent("As at 28 January 2007")
     );
     expect(workbook.settings.asAt).toBe("2007-01-28");
+    expect(screen.getByTestId("notice")).toHaveTextContent("Settings saved in this workbook.");
     // "Review SER Sampling formats", due 30 June 2006, is 212 days overdue on 28 January 2007.
     const review = overdueItems().find((li) =>
       li.textContent?.includes("Review SER Sampling formats")
