@@ -8,6 +8,8 @@ export * from "./calendar";
 export { parseTimescale, nextOccurrence } from "./timescale";
 export { classifyHeader, findHeaderRow } from "./headers";
 export { readPlan } from "./table";
+export { splitTimescaleLines } from "./lines";
+export { readStatusCell } from "./status-words";
 export { judgeAction, judgePlan, judgeTimescale, countStatuses, emptyCounts } from "./status";
 export { summarise } from "./summary";
 export { narrative, progressSentence } from "./narrative";
