@@ -1,17 +1,22 @@
 /**
  * `npm run bench`: every performance figure of the project in one table, with this
  * machine's details. Figures, not tests: nothing here fails the build, but a line
- * that misses its goal is marked.
+ * that misses its goal is marked. `npm run bench -- engine|functions|pane|cli` runs one part.
  */
 import { cpus, loadavg, totalmem } from "os";
 import { engineBench } from "./bench/engine";
 import { functionsBench } from "./bench/functions";
 import type { Row } from "./bench/measure";
+import { summaryBench } from "./bench/summary";
+import { workbookBench } from "./bench/workbook";
 
-function main(): void {
+async function main(): Promise<void> {
   const rows: Row[] = [];
-  rows.push(...engineBench());
-  rows.push(...functionsBench());
+  const only = process.argv[2];
+  if (!only || only === "engine") rows.push(...engineBench());
+  if (!only || only === "functions") rows.push(...functionsBench());
+  if (!only || only === "pane") rows.push(...(await workbookBench()));
+  if (!only || only === "cli") rows.push(...(await summaryBench()));
   const cpu = cpus();
   const load = loadavg()[0].toFixed(1);
   process.stdout.write(
@@ -25,4 +30,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
