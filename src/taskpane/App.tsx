@@ -31,6 +31,8 @@ import { DueSoonList, NoDateList, OverdueList } from "./components/ActionLists";
 import { PlanActions } from "./components/PlanActions";
 
 const useStyles = makeStyles({
+  // Line the settings header up with the rest of the pane (Fluent indents it by default).
+  flush: { paddingLeft: 0 },
   root: {
     boxSizing: "border-box",
     minHeight: "100vh",
@@ -137,7 +139,9 @@ export function App({ api, clock = SYSTEM_CLOCK }: AppProps): React.ReactElement
 
           <Accordion collapsible defaultOpenItems={[]}>
             <AccordionItem value="settings">
-              <AccordionHeader as="h2">Settings</AccordionHeader>
+              <AccordionHeader as="h2" button={{ className: styles.flush }}>
+                Settings
+              </AccordionHeader>
               <AccordionPanel>
                 <SettingsForm
                   settings={state.settings}
@@ -152,7 +156,6 @@ export function App({ api, clock = SYSTEM_CLOCK }: AppProps): React.ReactElement
           <PlanActions
             busy={state.busy}
             hasPlan={state.summary !== null}
-            overdueCount={state.summary?.counts.overdue ?? 0}
             onFlag={() => void act.flagOverdue()}
             onClear={() => void act.clearFlags()}
             onBuild={() => void act.buildSummary()}

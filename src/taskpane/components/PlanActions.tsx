@@ -21,7 +21,6 @@ export interface PlanActionsProps {
   busy: string | null;
   /** False when there is no plan to act on (the buttons that need one are disabled). */
   hasPlan: boolean;
-  overdueCount: number;
   onFlag(): void;
   onClear(): void;
   onBuild(): void;
