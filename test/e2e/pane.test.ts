@@ -19,7 +19,7 @@ import {
 } from "../double";
 import { judgePlan, readPlan, summarise, type CellValue } from "../../src/plan";
 import seed from "../../samples/plan-values.json";
-import expected from "../taskpane/seed-plan/expected-2006-12-28.json";
+import expected from "../fixtures/seed-plan/expected-2006-12-28.json";
 
 jest.setTimeout(300_000);
 

@@ -2,7 +2,7 @@
 /**
  * The task pane against a fake workbook holding the seed plan (the same rows as
  * samples/improvement-plan.xlsx), read and judged by the real engine. Expected figures come
- * from the spec's worked example (seed-plan/expected-2006-12-28.json), not from the engine.
+ * from the spec's worked example (test/fixtures/seed-plan/expected-2006-12-28.json), not from the engine.
  */
 import "@testing-library/jest-dom";
 import * as React from "react";
@@ -15,7 +15,7 @@ import type { PlanCandidate, PlanSettings } from "../../src/workbook/api";
 import { FakeWorkbook } from "./fake-workbook";
 import { WorkbookError } from "../../src/workbook/requirements";
 import seed from "../../samples/plan-values.json";
-import expected from "./seed-plan/expected-2006-12-28.json";
+import expected from "../fixtures/seed-plan/expected-2006-12-28.json";
 
 const CLOCK: PaneClock = { today: () => "2006-12-28", now: () => "2006-12-28T10:00:00.000Z" };
 
