@@ -4,11 +4,11 @@
  * (never write) the workbook through `new Excel.RequestContext()`.
  */
 import { parseIsoDate, type DateOrder, type IsoDate } from "../plan";
-import { findPlanCandidates, pickPlan, type LocatedCandidate } from "../workbook/locate";
+import { findWorkbookPlan, looksLikePlan, pickPlan, type LocatedCandidate } from "../workbook/locate";
 import { notAvailable } from "./errors";
 import type { PlanSource } from "./core";
 
-/** Reads the workbook's candidates; replaced in tests by a fake context's reader. */
+/** Reads the workbook's plan candidates with their values; replaced in tests by a fake reader. */
 export type CandidateReader = () => Promise<LocatedCandidate[]>;
 
 /**
@@ -71,7 +71,9 @@ const excelReader: CandidateReader = async () => {
       "Plan Tracker cannot read the workbook here. Give the plan's range instead, for example =PLAN.OVERDUE(A1:G40)."
     );
   }
-  return findPlanCandidates(new Excel.RequestContext());
+  // Only the plan the officer picked (else the first) is read, in blocks under 5 MB a request.
+  const plan = await findWorkbookPlan(new Excel.RequestContext(), settingsReader().planId);
+  return plan ? [plan] : [];
 };
 
 let reader: CandidateReader = excelReader;
@@ -96,7 +98,10 @@ export async function workbookPlan(): Promise<PlanSource> {
   }
   const candidates = await inFlight;
   const settings = settingsReader();
-  const plan = pickPlan(candidates, settings.planId);
+  const plan = pickPlan(
+    candidates.filter((c) => looksLikePlan(c.values)),
+    settings.planId
+  );
   if (!plan) {
     throw notAvailable(
       "No plan table found in this workbook (a table with an Action and a Timescale column). Give the plan's range instead, for example =PLAN.OVERDUE(A1:G40)."

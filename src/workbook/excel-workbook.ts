@@ -33,7 +33,7 @@ import {
   queueHistoryWrite,
   type HistoryState,
 } from "./history-store";
-import { looksLikePlan, stripSheet } from "./locate";
+import { gridBox, listPlanCandidates, stripSheet } from "./locate";
 import { capabilities, explain, requireExcelApi, WorkbookError } from "./requirements";
 import {
   loadSettings as readSettings,
@@ -42,31 +42,13 @@ import {
 } from "./settings-store";
 import { RequestBudget, writeLayout } from "./summary-writer";
 
-/** Rows read from the top of each table or sheet to recognise a plan's header row. */
-export const HEADER_PROBE_ROWS = 40;
-
 /** A1 box ("B3:H40") to 0-based indexes. */
-export function gridBox(address: string): GridBox {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
-    stripSheet(address)
-  );
-  if (!m)
-    throw new WorkbookError(
-      "excel_error",
-      `Plan Tracker could not understand the address "${address}".`
-    );
-  const col = (s: string) =>
-    [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const top = Number(m[2]);
-  const left = col(m[1]);
-  const bottom = m[4] ? Number(m[4]) : top;
-  const right = m[3] ? col(m[3]) : left;
-  return {
-    rowIndex: top - 1,
-    columnIndex: left - 1,
-    rowCount: bottom - top + 1,
-    columnCount: right - left + 1,
-  };
+function boxOf(address: string): GridBox {
+  const box = gridBox(address);
+  if (!box) {
+    throw new WorkbookError("excel_error", `Plan Tracker could not understand the address "${address}".`);
+  }
+  return box;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -111,65 +93,18 @@ export function createExcelWorkbook(): WorkbookApi {
 
   async function listPlans(): Promise<PlanCandidate[]> {
     return run("look for the plan", async (context) => {
-      const tables = context.workbook.tables;
-      const sheets = context.workbook.worksheets;
-      tables.load("items/name,items/worksheet/name");
-      sheets.load("items/name");
-      await context.sync();
-
-      const sheetNames = sheets.items.map((s) => s.name);
-      const withTables = new Set(tables.items.map((t) => t.worksheet.name));
-      const hasHistory = sheetNames.some((n) => sameName(n, HISTORY_SHEET));
-      const history = hasHistory ? queueHistoryRead(context) : null;
-      const probes = [
-        ...tables.items.map((t) => {
-          const range = t.getRange();
-          range.load("address");
-          const head = range.getRow(0).getResizedRange(HEADER_PROBE_ROWS - 1, 0);
-          head.load("values");
-          return {
-            id: `table:${t.name}`,
-            sheet: t.worksheet.name,
-            table: t.name as string | undefined,
-            range,
-            head,
-          };
-        }),
-        ...sheetNames
-          .filter((n) => !withTables.has(n) && !sameName(n, HISTORY_SHEET))
-          .map((name) => {
-            // valuesOnly: formatting alone does not widen the range; an empty sheet gives A1.
-            const range = sheets.getItem(name).getUsedRange(true);
-            range.load("address");
-            const head = range.getRow(0).getResizedRange(HEADER_PROBE_ROWS - 1, 0);
-            head.load("values");
-            return {
-              id: `sheet:${name}`,
-              sheet: name,
-              table: undefined as string | undefined,
-              range,
-              head,
-            };
-          }),
-      ];
-      await context.sync();
-
+      let history: Excel.Range | null = null;
+      // The report history travels with the second request of the search.
+      const { sheetNames, plans } = await listPlanCandidates(context, (names) => {
+        history = names.some((n) => sameName(n, HISTORY_SHEET)) ? queueHistoryRead(context) : null;
+      });
       cache.sheetNames = sheetNames;
-      cache.history = history ? historyFromRange(history) : EMPTY_HISTORY;
-      const ownSummary = cache.history.summarySheet;
-      const found: PlanCandidate[] = [];
-      for (const p of probes) {
-        if (ownSummary && !p.table && sameName(p.sheet, ownSummary)) continue; // the add-in's own summary is not a plan
-        if (!looksLikePlan(p.head.values as CellValue[][])) continue;
-        const address = stripSheet(p.range.address);
-        found.push({
-          id: p.id,
-          sheet: p.sheet,
-          table: p.table,
-          address,
-          label: p.table ? `${p.sheet} (table ${p.table})` : `${p.sheet} (${address})`,
-        });
-      }
+      const h = history as Excel.Range | null;
+      cache.history = h ? historyFromRange(h) : EMPTY_HISTORY;
+      const found: PlanCandidate[] = plans.map((p) => ({
+        ...p,
+        label: p.table ? `${p.sheet} (table ${p.table})` : `${p.sheet} (${p.address})`,
+      }));
       cache.candidates = new Map(found.map((c) => [c.id, c]));
       return found;
     });
@@ -204,7 +139,7 @@ export function createExcelWorkbook(): WorkbookApi {
         : sheet.getUsedRange(true);
       const sheets = context.workbook.worksheets;
       let history: Excel.Range | null = null;
-      const box = gridBox(candidate.address);
+      const box = boxOf(candidate.address);
       // The plan's values, its current extent, the sheet list and the history: one request.
       let read = await readValuesInBlocks(context, sheet, box, () => {
         current.load("address");
@@ -212,7 +147,7 @@ export function createExcelWorkbook(): WorkbookApi {
         history = historyKnown() ? queueHistoryRead(context) : null;
       });
       let values = read.values;
-      const now = gridBox(current.address);
+      const now = boxOf(current.address);
       if (
         now.rowIndex === box.rowIndex &&
         now.columnIndex === box.columnIndex &&

@@ -1,28 +1,46 @@
 /**
- * Finding the plan in the open workbook: the one module the custom functions and
- * the task pane share, so both read the same table the same way.
+ * Finding the plan in the open workbook: the one module the custom functions and the
+ * task pane share, so both read the same table the same way.
  *
- * Read-only by design (custom functions must never write to the workbook): it
- * only loads names, addresses and values, through a request context it is given
- * (`new Excel.RequestContext()` in a custom function, the `Excel.run` context in
- * the pane). Two syncs at most, whatever the workbook holds: the first learns
- * which tables and sheets exist, the second reads all their values in one batch.
+ * Read-only by design (custom functions must never write to the workbook): it only loads
+ * names, addresses and values, through a request context it is given
+ * (`new Excel.RequestContext()` in a custom function, the `Excel.run` context in the pane).
+ *
+ * Never a whole plan in one go: candidates are recognised from their first rows (two syncs,
+ * whatever the workbook holds), and only the chosen plan is read, in blocks that keep each
+ * request under Excel on the web's 5 MB (src/workbook/blocks.ts).
  */
 import { findHeaderRow, type CellValue, type ValuesOrigin } from "../plan";
+import { HISTORY_SHEET, markedSummarySheet } from "../report/history";
+import { readValuesInBlocks, type GridBox } from "./blocks";
 
-/** A table or sheet that might hold the plan, with its values already read. */
-export interface LocatedCandidate {
+/** Rows read from the top of each table or sheet to recognise a plan's header row. */
+export const HEADER_PROBE_ROWS = 40;
+
+/** A table or sheet that looks like a plan, recognised from its first rows. */
+export interface PlanProbe {
   /** "table:<name>" for an Excel Table, "sheet:<name>" for a sheet's used range. */
   id: string;
   sheet: string;
   /** The Excel Table's name, when the candidate is one. */
   table?: string;
-  /** The address read, without the sheet, e.g. "A1:G19". */
+  /** The address of the whole table or used range, without the sheet, e.g. "A1:G19". */
   address: string;
+}
+
+/** A candidate with its values read. */
+export interface LocatedCandidate extends PlanProbe {
   /** Range.values of the table (header row included) or of the used range. */
   values: CellValue[][];
   /** Where values[0][0] sits, so the engine's cell references are real addresses. */
   origin: Required<ValuesOrigin>;
+}
+
+export interface ListedPlans {
+  /** Every sheet of the workbook, in tab order. */
+  sheetNames: string[];
+  /** The tables and sheets that look like plans: tables first, then sheets without one. */
+  plans: PlanProbe[];
 }
 
 /** "'Improvement Plan'!B3:H40" -> "B3:H40". */
@@ -31,71 +49,19 @@ export function stripSheet(address: string): string {
   return bang >= 0 ? address.slice(bang + 1) : address;
 }
 
-/** The 1-based row and column of an A1 address's top-left cell ("B3:H40" -> row 3, column 2). */
-export function topLeft(address: string): { row: number; column: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(stripSheet(address));
-  if (!m) return { row: 1, column: 1 };
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
+/** An A1 box ("B3:H40", with or without sheet and $) as 0-based indexes, or null if it is not one. */
+export function gridBox(address: string): GridBox | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(stripSheet(address));
+  if (!m) return null;
+  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]);
+  const bottom = m[4] ? Number(m[4]) : top;
+  const right = m[3] ? col(m[3]) : left;
+  return { rowIndex: top - 1, columnIndex: left - 1, rowCount: bottom - top + 1, columnCount: right - left + 1 };
 }
 
-/**
- * Every table, then every sheet without a table, with its values, in at most two
- * syncs. A sheet that holds a table is not offered again as a plain range: the
- * table is the officer's own statement of where the data is.
- */
-export async function findPlanCandidates(
-  context: Excel.RequestContext
-): Promise<LocatedCandidate[]> {
-  const tables = context.workbook.tables;
-  const sheets = context.workbook.worksheets;
-  tables.load("items/name,items/worksheet/name");
-  sheets.load("items/name");
-  await context.sync();
-
-  const sheetsWithTables = new Set(tables.items.map((t) => t.worksheet.name));
-  const tableRanges = tables.items.map((table) => {
-    const range = table.getRange();
-    range.load("address,values");
-    return { table, range };
-  });
-  const usedRanges = sheets.items
-    .filter((sheet) => !sheetsWithTables.has(sheet.name))
-    .map((sheet) => {
-      // valuesOnly: formatting alone does not widen the range read.
-      const range = sheet.getUsedRangeOrNullObject(true);
-      range.load("address,values");
-      return { sheet, range };
-    });
-  if (tableRanges.length === 0 && usedRanges.length === 0) return [];
-  await context.sync();
-
-  const out: LocatedCandidate[] = [];
-  for (const { table, range } of tableRanges) {
-    const address = stripSheet(range.address);
-    out.push({
-      id: `table:${table.name}`,
-      sheet: table.worksheet.name,
-      table: table.name,
-      address,
-      values: range.values as CellValue[][],
-      origin: { sheet: table.worksheet.name, ...topLeft(address) },
-    });
-  }
-  for (const { sheet, range } of usedRanges) {
-    if (range.isNullObject) continue; // an empty sheet
-    const address = stripSheet(range.address);
-    out.push({
-      id: `sheet:${sheet.name}`,
-      sheet: sheet.name,
-      address,
-      values: range.values as CellValue[][],
-      origin: { sheet: sheet.name, ...topLeft(address) },
-    });
-  }
-  return out;
-}
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /** True when the engine finds a plan's header row (an action and a timescale column) in the values. */
 export function looksLikePlan(values: CellValue[][]): boolean {
@@ -103,23 +69,81 @@ export function looksLikePlan(values: CellValue[][]): boolean {
   return findHeaderRow(values) !== null;
 }
 
-/** The candidates that look like plans, in the order found (tables first). */
-export function pickPlans(candidates: LocatedCandidate[]): LocatedCandidate[] {
-  return candidates.filter((c) => looksLikePlan(c.values));
+/**
+ * The tables and sheets that look like plans, in two syncs: what exists; then each one's
+ * address and first rows, with the history sheet's marker naming the add-in's own summary
+ * sheet (whose lists have Action and Timescale columns, but which is no plan). A sheet that
+ * holds a table is not offered again as a plain range: the table is the officer's own
+ * statement of where the data is. `alongside` queues the caller's loads into the second
+ * request, given the sheet names.
+ */
+export async function listPlanCandidates(
+  context: Excel.RequestContext,
+  alongside?: (sheetNames: string[]) => void
+): Promise<ListedPlans> {
+  const tables = context.workbook.tables;
+  const sheets = context.workbook.worksheets;
+  tables.load("items/name,items/worksheet/name");
+  sheets.load("items/name");
+  await context.sync();
+
+  const sheetNames = sheets.items.map((s) => s.name);
+  const withTables = new Set(tables.items.map((t) => t.worksheet.name));
+  const history = sheetNames.find((n) => sameName(n, HISTORY_SHEET));
+  const marker = history ? sheets.getItem(history).getRange("A1:B1") : null;
+  marker?.load("values");
+  const probe = (range: Excel.Range) => {
+    range.load("address");
+    const head = range.getRow(0).getResizedRange(HEADER_PROBE_ROWS - 1, 0);
+    head.load("values");
+    return { range, head };
+  };
+  const probes = [
+    ...tables.items.map((t) => ({ id: `table:${t.name}`, sheet: t.worksheet.name, table: t.name as string | undefined, ...probe(t.getRange()) })),
+    ...sheetNames
+      .filter((n) => !withTables.has(n) && n !== history)
+      // valuesOnly: formatting alone does not widen the range; an empty sheet gives A1.
+      .map((n) => ({ id: `sheet:${n}`, sheet: n, table: undefined as string | undefined, ...probe(sheets.getItem(n).getUsedRange(true)) })),
+  ];
+  alongside?.(sheetNames);
+  await context.sync();
+
+  const ownSummary = marker ? markedSummarySheet(marker.values as CellValue[][]) : null;
+  const plans: PlanProbe[] = [];
+  for (const p of probes) {
+    if (ownSummary && !p.table && sameName(p.sheet, ownSummary)) continue;
+    if (!looksLikePlan(p.head.values as CellValue[][])) continue;
+    plans.push({ id: p.id, sheet: p.sheet, ...(p.table ? { table: p.table } : {}), address: stripSheet(p.range.address) });
+  }
+  return { sheetNames, plans };
+}
+
+/** A candidate's values, read in blocks of one sync each (one sync for a plan that fits a request). */
+export async function readCandidate(context: Excel.RequestContext, probe: PlanProbe): Promise<LocatedCandidate> {
+  const box = gridBox(probe.address);
+  if (!box) throw new Error(`Plan Tracker could not understand the address "${probe.address}".`);
+  const { values } = await readValuesInBlocks(context, context.workbook.worksheets.getItem(probe.sheet), box);
+  return { ...probe, values, origin: { sheet: probe.sheet, row: box.rowIndex + 1, column: box.columnIndex + 1 } };
 }
 
 /**
- * The plan to read: the one with `preferredId` when it still looks like a plan,
- * else the first that does (tables before plain sheets), else null.
+ * The plan with `preferredId` when it still looks like one, else the first that does (tables
+ * before plain sheets), else null.
  */
-export function pickPlan(
-  candidates: LocatedCandidate[],
-  preferredId?: string | null
-): LocatedCandidate | null {
-  const plans = pickPlans(candidates);
+export function pickPlan<T extends PlanProbe>(plans: T[], preferredId?: string | null): T | null {
   if (preferredId) {
     const preferred = plans.find((c) => c.id === preferredId);
     if (preferred) return preferred;
   }
   return plans[0] ?? null;
+}
+
+/** The workbook's plan with its values, or null: three syncs for a plan that fits one request. */
+export async function findWorkbookPlan(
+  context: Excel.RequestContext,
+  preferredId?: string | null
+): Promise<LocatedCandidate | null> {
+  const { plans } = await listPlanCandidates(context);
+  const chosen = pickPlan(plans, preferredId);
+  return chosen ? readCandidate(context, chosen) : null;
 }

@@ -1,204 +1,119 @@
 /**
- * The shared plan locator against a fake Excel request context that behaves like
- * Office.js where it matters here: a property read before `load` + `sync` throws,
- * `getUsedRangeOrNullObject` gives a null object for an empty sheet, and every
- * sync is counted. The fake has no way to write, so a write would fail the test.
+ * The shared plan locator (used by the custom functions and the task pane) against the Excel
+ * API test double, loaded from the real sample workbook: which tables and sheets count as
+ * plans, how many syncs it spends, that it reads only the chosen plan and in blocks under
+ * 5 MB, and that it never writes.
  */
-import * as fs from "fs";
 import * as path from "path";
+import { createExcelDouble, cloneModel, newSheet, putValues, type WorkbookModel } from "../double";
+import { modelFromValues } from "../double/from-values";
+import { modelFromXlsx } from "../double/from-xlsx";
 import {
-  findPlanCandidates,
+  findWorkbookPlan,
+  gridBox,
+  listPlanCandidates,
   pickPlan,
-  pickPlans,
-  topLeft,
-  type LocatedCandidate,
+  stripSheet,
 } from "../../src/workbook/locate";
+import { readPlan } from "../../src/plan";
+import { generatePlan } from "../support/generate-plan";
 
-type Values = (string | number | boolean)[][];
+const SAMPLE = path.join(__dirname, "..", "..", "samples", "improvement-plan.xlsx");
+let sample: WorkbookModel;
+beforeAll(async () => {
+  sample = await modelFromXlsx(SAMPLE);
+});
 
-class FakeContext {
-  syncs = 0;
-  private pending: Array<() => void> = [];
-  readonly workbook: { tables: unknown; worksheets: unknown };
-
-  constructor(
-    sheets: Array<{
-      name: string;
-      used?: { address: string; values: Values };
-      tables?: Array<{ name: string; address: string; values: Values }>;
-    }>
-  ) {
-    const ctx = this;
-    // An object whose listed properties can be read only after load() and sync().
-    const loadable = <T extends object>(
-      props: Record<string, unknown>,
-      extra: T
-    ): T & { load: (p: string) => void } => {
-      let loaded = false;
-      const obj = {
-        ...extra,
-        load() {
-          ctx.pending.push(() => (loaded = true));
-        },
-      };
-      for (const [key, value] of Object.entries(props)) {
-        Object.defineProperty(obj, key, {
-          get() {
-            if (!loaded) throw new Error(`PropertyNotLoaded: ${key}`);
-            return value;
-          },
-        });
-      }
-      return obj as T & { load: (p: string) => void };
-    };
-    const tableItems = sheets.flatMap((sheet) =>
-      (sheet.tables ?? []).map((t) => ({
-        name: t.name,
-        worksheet: { name: sheet.name },
-        getRange: () => loadable({ address: `'${sheet.name}'!${t.address}`, values: t.values }, {}),
-      }))
-    );
-    const sheetItems = sheets.map((sheet) => ({
-      name: sheet.name,
-      getUsedRangeOrNullObject: (valuesOnly?: boolean) => {
-        if (valuesOnly !== true) throw new Error("expected valuesOnly = true");
-        return sheet.used
-          ? loadable(
-              {
-                address: `'${sheet.name}'!${sheet.used.address}`,
-                values: sheet.used.values,
-                isNullObject: false,
-              },
-              {}
-            )
-          : loadable({ isNullObject: true }, {});
-      },
-    }));
-    this.workbook = {
-      tables: loadable({ items: tableItems }, {}),
-      worksheets: loadable({ items: sheetItems }, {}),
-    };
-  }
-
-  async sync(): Promise<void> {
-    this.syncs++;
-    for (const done of this.pending.splice(0)) done();
+async function withContext<T>(model: WorkbookModel, fn: (context: Excel.RequestContext) => Promise<T>) {
+  const double = createExcelDouble(model);
+  const restore = double.install();
+  try {
+    const before = JSON.stringify(model);
+    const result = await fn(new Excel.RequestContext());
+    return { result, stats: double.stats, unchanged: JSON.stringify(model) === before };
+  } finally {
+    restore();
   }
 }
 
-const planValues: Values = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "fixtures", "seed-plan", "plan-values.json"), "utf8")
-).values;
-
-describe("findPlanCandidates", () => {
-  it("reads tables first, then sheets without a table, in two syncs", async () => {
-    const ctx = new FakeContext([
-      {
-        name: "Cover",
-        used: {
-          address: "B2:C3",
-          values: [
-            ["Improvement plan", ""],
-            ["Council", "2006"],
-          ],
-        },
-      },
-      {
-        name: "Improvement Plan",
-        used: { address: "A1:G19", values: planValues },
-        tables: [{ name: "ImprovementPlan", address: "A1:G19", values: planValues }],
-      },
-      { name: "Empty" },
+describe("listPlanCandidates", () => {
+  it("finds the sample's plan table from its first rows in two syncs, writing nothing", async () => {
+    const { result, stats, unchanged } = await withContext(cloneModel(sample), (c) => listPlanCandidates(c));
+    expect(result.plans).toEqual([
+      { id: "table:ImprovementPlan", sheet: "Improvement Plan", table: "ImprovementPlan", address: "A1:G19" },
     ]);
-    const found = await findPlanCandidates(ctx as unknown as Excel.RequestContext);
-    expect(ctx.syncs).toBe(2);
-    expect(found.map((c) => c.id)).toEqual(["table:ImprovementPlan", "sheet:Cover"]);
-    expect(found[0]).toEqual({
-      id: "table:ImprovementPlan",
-      sheet: "Improvement Plan",
-      table: "ImprovementPlan",
-      address: "A1:G19",
-      values: planValues,
-      origin: { sheet: "Improvement Plan", row: 1, column: 1 },
-    });
-    expect(found[1].origin).toEqual({ sheet: "Cover", row: 2, column: 2 });
+    expect(result.sheetNames).toEqual(["Improvement Plan"]);
+    expect(stats.syncs).toBe(2);
+    expect(unchanged).toBe(true);
   });
 
-  it("syncs once for a workbook with nothing in it", async () => {
-    const ctx = new FakeContext([]);
-    expect(await findPlanCandidates(ctx as unknown as Excel.RequestContext)).toEqual([]);
-    expect(ctx.syncs).toBe(1);
+  it("offers a plain sheet with a plan's header row below a title, and skips sheets that are not plans", async () => {
+    const model = cloneModel(sample);
+    const notes = newSheet(model, "Notes");
+    putValues(notes, [["Name", "Budget"], ["Audit", 100]]);
+    const second = newSheet(model, "North plan");
+    putValues(second, [["North Lanarkshire improvement plan"], [], ["Ref", "Agreed Action", "Target Date"], ["1", "Do it", "June 2024"]]);
+    const { result } = await withContext(model, (c) => listPlanCandidates(c));
+    expect(result.plans.map((p) => p.id)).toEqual(["table:ImprovementPlan", "sheet:North plan"]);
+    expect(result.plans[1].address).toBe("A1:C4");
   });
 
-  it("still takes two syncs for many sheets and tables", async () => {
-    const sheets = Array.from({ length: 30 }, (_, i) => ({
-      name: `S${i}`,
-      used: {
-        address: "A1:B2",
-        values: [
-          ["a", "b"],
-          ["c", "d"],
-        ] as Values,
-      },
-      tables:
-        i % 3 === 0
-          ? [
-              {
-                name: `T${i}`,
-                address: "A1:B2",
-                values: [
-                  ["a", "b"],
-                  ["c", "d"],
-                ] as Values,
-              },
-            ]
-          : [],
-    }));
-    const ctx = new FakeContext(sheets);
-    const found = await findPlanCandidates(ctx as unknown as Excel.RequestContext);
-    expect(ctx.syncs).toBe(2);
-    expect(found).toHaveLength(30);
+  it("never offers the add-in's own summary sheet, named by the history sheet's marker", async () => {
+    const model = cloneModel(sample);
+    const summary = newSheet(model, "Committee Summary");
+    putValues(summary, [["Key", "Recommendation", "Action", "Timescale"], ["12", "r", "a", "April 2006"]]);
+    const history = newSheet(model, "PlanTrackerHistory");
+    putValues(history, [["Summary sheet", "Committee Summary"]]);
+    const { result } = await withContext(model, (c) => listPlanCandidates(c));
+    expect(result.plans.map((p) => p.sheet)).toEqual(["Improvement Plan"]);
   });
 });
 
-describe("pickPlan", () => {
-  const candidate = (id: string, values: Values): LocatedCandidate => ({
-    id,
-    sheet: id,
-    address: "A1",
-    values,
-    origin: { sheet: id, row: 1, column: 1 },
-  });
-  const notes = candidate("sheet:Notes", [
-    ["Name", "Team"],
-    ["Ann", "Finance"],
-  ]);
-  const plan = candidate("table:Plan", planValues);
-  const other = candidate("sheet:Old plan", [
-    ["Action", "Due date"],
-    ["Do it", "June 2006"],
-  ]);
-
-  it("keeps only candidates with an action and a timescale column", () => {
-    expect(pickPlans([notes, plan, other]).map((c) => c.id)).toEqual([
-      "table:Plan",
-      "sheet:Old plan",
-    ]);
+describe("findWorkbookPlan", () => {
+  it("reads the chosen plan whole in a third sync, so the engine gives the worked example", async () => {
+    const { result, stats } = await withContext(cloneModel(sample), (c) => findWorkbookPlan(c));
+    expect(stats.syncs).toBe(3);
+    expect(result?.origin).toEqual({ sheet: "Improvement Plan", row: 1, column: 1 });
+    const read = readPlan(result!.values, result!.origin);
+    expect(read.ok && read.plan.actions.length).toBe(38);
   });
 
-  it("takes the preferred plan when it still looks like one, else the first plan", () => {
-    expect(pickPlan([notes, plan, other])?.id).toBe("table:Plan");
-    expect(pickPlan([notes, plan, other], "sheet:Old plan")?.id).toBe("sheet:Old plan");
-    expect(pickPlan([notes, plan, other], "sheet:Notes")?.id).toBe("table:Plan");
-    expect(pickPlan([notes])).toBeNull();
-    expect(pickPlan([])).toBeNull();
+  it("reads the plan the officer picked, not the first", async () => {
+    const model = cloneModel(sample);
+    putValues(newSheet(model, "South"), [["No", "Action", "Timescale"], ["1", "x", "June 2024"]]);
+    const { result } = await withContext(model, (c) => findWorkbookPlan(c, "sheet:South"));
+    expect(result?.id).toBe("sheet:South");
+    expect(result?.values).toEqual([["No", "Action", "Timescale"], ["1", "x", "June 2024"]]);
+  });
+
+  it("answers null for a workbook with no plan", async () => {
+    const model = modelFromValues({ sheet: "Sheet1", values: [["Name", "Budget"]] });
+    const { result } = await withContext(model, (c) => findWorkbookPlan(c));
+    expect(result).toBeNull();
+  });
+
+  it("reads a plan too big for one request in blocks, none over 5 MB", async () => {
+    const big = generatePlan(25_000, 4);
+    const model = modelFromValues({ sheet: "Improvement Plan", values: big.values as (string | number)[][] }, { table: "Big" });
+    const { result, stats } = await withContext(model, (c) => findWorkbookPlan(c));
+    expect(result?.values.length).toBe(big.values.length);
+    expect(stats.syncs).toBeGreaterThan(3);
+    expect(Math.max(stats.maxRequestBytes, stats.maxResponseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
   });
 });
 
-describe("topLeft", () => {
-  it("reads the top-left cell of an address, with or without sheet and $", () => {
-    expect(topLeft("'Improvement Plan'!B3:H40")).toEqual({ row: 3, column: 2 });
-    expect(topLeft("Sheet1!$AA$10")).toEqual({ row: 10, column: 27 });
-    expect(topLeft("XFD1048576")).toEqual({ row: 1048576, column: 16384 });
+describe("address helpers", () => {
+  it("reads boxes with or without sheet and $", () => {
+    expect(gridBox("'Improvement Plan'!B3:H40")).toEqual({ rowIndex: 2, columnIndex: 1, rowCount: 38, columnCount: 7 });
+    expect(gridBox("Sheet1!$AA$10")).toEqual({ rowIndex: 9, columnIndex: 26, rowCount: 1, columnCount: 1 });
+    expect(gridBox("not an address")).toBeNull();
+    expect(stripSheet("'A!b'!C3")).toBe("C3");
+  });
+
+  it("prefers the picked plan while it exists, else the first", () => {
+    const plans = [{ id: "a", sheet: "A", address: "A1" }, { id: "b", sheet: "B", address: "A1" }];
+    expect(pickPlan(plans, "b")?.id).toBe("b");
+    expect(pickPlan(plans, "gone")?.id).toBe("a");
+    expect(pickPlan([], null)).toBeNull();
   });
 });
