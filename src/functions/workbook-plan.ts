@@ -4,7 +4,12 @@
  * (never write) the workbook through `new Excel.RequestContext()`.
  */
 import { parseIsoDate, type DateOrder, type IsoDate } from "../plan";
-import { findWorkbookPlan, looksLikePlan, pickPlan, type LocatedCandidate } from "../workbook/locate";
+import {
+  findWorkbookPlan,
+  looksLikePlan,
+  pickPlan,
+  type LocatedCandidate,
+} from "../workbook/locate";
 import { notAvailable } from "./errors";
 import type { PlanSource } from "./core";
 

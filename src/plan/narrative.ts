@@ -19,7 +19,14 @@
  *   month-end due date reads as its month ("due April 2006").
  */
 import { formatLongDate, formatMonthYear, daysInMonth, parseIsoDate } from "./calendar";
-import { STATUS_ORDER, type IsoDate, type ReportRecord, type Status, type Summary, type SummaryItem } from "./types";
+import {
+  STATUS_ORDER,
+  type IsoDate,
+  type ReportRecord,
+  type Status,
+  type Summary,
+  type SummaryItem,
+} from "./types";
 
 type SummaryCore = Omit<Summary, "narrative" | "progress">;
 
@@ -56,7 +63,8 @@ function listing(parts: string[]): string {
 }
 
 function dueSoonPhrase(summary: SummaryCore): string {
-  if (summary.nextCommittee) return `due by the next committee on ${formatLongDate(summary.nextCommittee)}`;
+  if (summary.nextCommittee)
+    return `due by the next committee on ${formatLongDate(summary.nextCommittee)}`;
   const days = summary.dueSoonDays;
   if (days <= 0) return `due on ${formatLongDate(summary.asAt)}`;
   if (days === 1) return "due within the next day";
@@ -109,7 +117,8 @@ function quoted(text: string): string {
   let words = text.replace(/\s+/g, " ").trim();
   if (words.length > MAX_QUOTED) {
     const cut = words.lastIndexOf(" ", MAX_QUOTED);
-    words = words.slice(0, cut > MAX_QUOTED / 2 ? cut : MAX_QUOTED).replace(/[\s,;:.\-–]+$/, "") + "…";
+    words =
+      words.slice(0, cut > MAX_QUOTED / 2 ? cut : MAX_QUOTED).replace(/[\s,;:.\-–]+$/, "") + "…";
   }
   return `“${words}”`;
 }
@@ -200,7 +209,13 @@ function slippedSentence(summary: SummaryCore): string | null {
 export function narrative(summary: SummaryCore): string {
   const asAt = formatLongDate(summary.asAt);
   if (summary.total === 0) return `As at ${asAt}, the plan has no actions.`;
-  return [headline(summary, asAt), completion(summary), longestOverdue(summary), overdueByArea(summary), slippedSentence(summary)]
+  return [
+    headline(summary, asAt),
+    completion(summary),
+    longestOverdue(summary),
+    overdueByArea(summary),
+    slippedSentence(summary),
+  ]
     .filter((sentence): sentence is string => sentence !== null)
     .join(" ");
 }
@@ -240,8 +255,10 @@ export function progressSentence(previous: ReportRecord, current: ReportRecord):
   const after = count(current, "overdue");
   let lead: string;
   if (before === 0 && after === 0) lead = `As in ${since}, no action is overdue`;
-  else if (after === before) lead = `Overdue actions are unchanged at ${formatCount(after)} since ${since}`;
-  else if (after === 0) lead = `Overdue actions are down from ${formatCount(before)} to none since ${since}`;
+  else if (after === before)
+    lead = `Overdue actions are unchanged at ${formatCount(after)} since ${since}`;
+  else if (after === 0)
+    lead = `Overdue actions are down from ${formatCount(before)} to none since ${since}`;
   else lead = `Overdue actions are ${movement(before, after)} since ${since}`;
 
   const notes: string[] = [];
@@ -253,7 +270,7 @@ export function progressSentence(previous: ReportRecord, current: ReportRecord):
     notes.push(
       completed === 1
         ? `1 ${more}action has been completed`
-        : `${formatCount(completed)} ${more}actions have been completed`,
+        : `${formatCount(completed)} ${more}actions have been completed`
     );
   } else if (completed < 0) {
     notes.push(`actions recorded as complete are ${movement(completeBefore, completeAfter)}`);
@@ -269,7 +286,7 @@ export function progressSentence(previous: ReportRecord, current: ReportRecord):
 
   if (current.total !== previous.total) {
     notes.push(
-      `the plan now has ${actions(current.total)}, ${current.total > previous.total ? "up" : "down"} from ${formatCount(previous.total)}`,
+      `the plan now has ${actions(current.total)}, ${current.total > previous.total ? "up" : "down"} from ${formatCount(previous.total)}`
     );
   }
 

@@ -103,7 +103,10 @@ export function latestComment(comments: string): string {
   // Work back from the end, so a long history costs only its last lines.
   let end = comments.length;
   while (end > 0) {
-    const start = Math.max(comments.lastIndexOf("\n", end - 1), comments.lastIndexOf("\r", end - 1));
+    const start = Math.max(
+      comments.lastIndexOf("\n", end - 1),
+      comments.lastIndexOf("\r", end - 1)
+    );
     const line = comments.slice(start + 1, end).trim();
     if (line !== "") return line;
     end = start;
@@ -143,7 +146,11 @@ function noDateReason(action: Action, status: ActionStatus): string {
   );
 }
 
-function toItem(action: Action, status: ActionStatus, latest: (comments: string) => string): SummaryItem {
+function toItem(
+  action: Action,
+  status: ActionStatus,
+  latest: (comments: string) => string
+): SummaryItem {
   const item: SummaryItem = {
     index: action.index,
     key: action.key,
@@ -170,7 +177,7 @@ function statusesInPlanOrder(plan: Plan, statuses: ActionStatus[]): ActionStatus
   const count = plan.actions.length;
   if (statuses.length !== count) {
     throw new Error(
-      `The summary needs one status for each of the plan's ${count} actions, but was given ${statuses.length}.`,
+      `The summary needs one status for each of the plan's ${count} actions, but was given ${statuses.length}.`
     );
   }
   // judgePlan gives them in plan order already; only rearrange when it did not.
@@ -213,7 +220,11 @@ class Groups {
 
   /** In the order first seen in the plan. */
   list(): GroupCounts[] {
-    return [...this.byName.values()].map((g) => ({ name: g.name, total: g.total, counts: toCounts(g.tally) }));
+    return [...this.byName.values()].map((g) => ({
+      name: g.name,
+      total: g.total,
+      counts: toCounts(g.tally),
+    }));
   }
 }
 
@@ -235,7 +246,9 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
     const status = ordered[i];
     const slot = slotOf(status.status);
     if (slot < 0) {
-      throw new Error(`Action ${i} has the status "${String(status.status)}", which is not one the summary knows.`);
+      throw new Error(
+        `Action ${i} has the status "${String(status.status)}", which is not one the summary knows.`
+      );
     }
     tally[slot]++;
     byArea.add(action.area, slot);
@@ -257,7 +270,9 @@ export function summarise(plan: Plan, statuses: ActionStatus[], options: Summary
   }
 
   const overdueSorted = sortByNumber(overdue, (item) => -(item.daysOverdue ?? 0));
-  const dueSoonSorted = sortByNumber(dueSoon, (item) => (item.due === null ? Infinity : dayNumber(item.due)));
+  const dueSoonSorted = sortByNumber(dueSoon, (item) =>
+    item.due === null ? Infinity : dayNumber(item.due)
+  );
 
   const counts = toCounts(tally);
   const shares = {} as Record<Status, number>;

@@ -80,18 +80,36 @@ export function tokenize(norm: string): Tok[] {
         const a = norm.charCodeAt(i);
         const b = norm.charCodeAt(i + 1);
         // st, nd, rd, th
-        if ((a === 115 && b === 116) || (a === 110 && b === 100) || (a === 114 && b === 100) || (a === 116 && b === 104)) {
+        if (
+          (a === 115 && b === 116) ||
+          (a === 110 && b === 100) ||
+          (a === 114 && b === 100) ||
+          (a === 116 && b === 104)
+        ) {
           ord = true;
           i += 2;
         }
       }
       const prev = out.length >= 2 ? out[out.length - 1] : undefined;
       // Join "31" "/" "03" into one group when nothing separates them.
-      if (!sp && !ord && prev !== undefined && prev.t === "punct" && !prev.sp && isJoiner(prev.c.charCodeAt(0))) {
+      if (
+        !sp &&
+        !ord &&
+        prev !== undefined &&
+        prev.t === "punct" &&
+        !prev.sp &&
+        isJoiner(prev.c.charCodeAt(0))
+      ) {
         const before = out[out.length - 2];
         if (before.t === "num" && !before.ord) {
           out.length -= 2;
-          out.push({ t: "grp", parts: [before.v, v], lens: [before.len, len], seps: [prev.c], sp: before.sp });
+          out.push({
+            t: "grp",
+            parts: [before.v, v],
+            lens: [before.len, len],
+            seps: [prev.c],
+            sp: before.sp,
+          });
           sp = false;
           continue;
         }

@@ -4,18 +4,31 @@
  */
 
 export const MONTHS: ReadonlyMap<string, number> = new Map([
-  ["jan", 1], ["january", 1],
-  ["feb", 2], ["february", 2], ["febuary", 2],
-  ["mar", 3], ["march", 3],
-  ["apr", 4], ["april", 4],
+  ["jan", 1],
+  ["january", 1],
+  ["feb", 2],
+  ["february", 2],
+  ["febuary", 2],
+  ["mar", 3],
+  ["march", 3],
+  ["apr", 4],
+  ["april", 4],
   ["may", 5],
-  ["jun", 6], ["june", 6],
-  ["jul", 7], ["july", 7],
-  ["aug", 8], ["august", 8],
-  ["sep", 9], ["sept", 9], ["september", 9],
-  ["oct", 10], ["october", 10],
-  ["nov", 11], ["november", 11],
-  ["dec", 12], ["december", 12],
+  ["jun", 6],
+  ["june", 6],
+  ["jul", 7],
+  ["july", 7],
+  ["aug", 8],
+  ["august", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["september", 9],
+  ["oct", 10],
+  ["october", 10],
+  ["nov", 11],
+  ["november", 11],
+  ["dec", 12],
+  ["december", 12],
 ]);
 
 export type Season = "spring" | "summer" | "autumn" | "winter";
@@ -52,35 +65,118 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Number words that can count a duration ("six months"). */
 export const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "eighteen", "twenty", "few", "several", "couple",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "eighteen",
+  "twenty",
+  "few",
+  "several",
+  "couple",
 ]);
 
 export const DURATION_UNITS: ReadonlySet<string> = new Set([
-  "day", "days", "week", "weeks", "wk", "wks", "month", "months", "mth", "mths", "year", "years", "yr", "yrs",
+  "day",
+  "days",
+  "week",
+  "weeks",
+  "wk",
+  "wks",
+  "month",
+  "months",
+  "mth",
+  "mths",
+  "year",
+  "years",
+  "yr",
+  "yrs",
 ]);
 
 /** Range connectors: the start is not a deadline, the end is. */
-export const RANGE_WORDS: ReadonlySet<string> = new Set(["to", "until", "till", "til", "through", "thru"]);
+export const RANGE_WORDS: ReadonlySet<string> = new Set([
+  "to",
+  "until",
+  "till",
+  "til",
+  "through",
+  "thru",
+]);
 
 export const ONGOING_WORDS: ReadonlySet<string> = new Set([
-  "ongoing", "continuous", "continuing", "continual", "rolling", "bau", "continuously", "permanent", "onwards",
-  "onward", "thereafter",
+  "ongoing",
+  "continuous",
+  "continuing",
+  "continual",
+  "rolling",
+  "bau",
+  "continuously",
+  "permanent",
+  "onwards",
+  "onward",
+  "thereafter",
 ]);
 
 export const COMPLETE_WORDS: ReadonlySet<string> = new Set([
-  "complete", "completed", "achieved", "done", "implemented", "closed", "finished", "delivered",
+  "complete",
+  "completed",
+  "achieved",
+  "done",
+  "implemented",
+  "closed",
+  "finished",
+  "delivered",
 ]);
 
-export const HOLD_WORDS: ReadonlySet<string> = new Set(["deferred", "paused", "postponed", "suspended", "hold"]);
+export const HOLD_WORDS: ReadonlySet<string> = new Set([
+  "deferred",
+  "paused",
+  "postponed",
+  "suspended",
+  "hold",
+]);
 
-export const WITHDRAWN_WORDS: ReadonlySet<string> = new Set(["withdrawn", "superseded", "superceded", "cancelled", "canceled"]);
+export const WITHDRAWN_WORDS: ReadonlySet<string> = new Set([
+  "withdrawn",
+  "superseded",
+  "superceded",
+  "cancelled",
+  "canceled",
+]);
 
 /** Words before a completion word that deny it ("Partially complete", "Not yet complete"). */
-export const NOT_COMPLETE_WORDS: ReadonlySet<string> = new Set(["partially", "partly", "part", "not", "yet", "nearly", "almost", "substantially", "largely", "mostly"]);
+export const NOT_COMPLETE_WORDS: ReadonlySet<string> = new Set([
+  "partially",
+  "partly",
+  "part",
+  "not",
+  "yet",
+  "nearly",
+  "almost",
+  "substantially",
+  "largely",
+  "mostly",
+]);
 
 /** Words that, after a completion word, make it a target ("Completed by June 2016"). */
-export const TARGET_WORDS: ReadonlySet<string> = new Set(["by", "before", "no", "for", "in", "within", "during", "target"]);
+export const TARGET_WORDS: ReadonlySet<string> = new Set([
+  "by",
+  "before",
+  "no",
+  "for",
+  "in",
+  "within",
+  "during",
+  "target",
+]);
 
 /** Months between occurrences for words that say a thing recurs. 0: it recurs, cadence unknown. */
 export const RECURRING_WORDS: ReadonlyMap<string, number> = new Map([
@@ -97,17 +193,58 @@ export const RECURRING_WORDS: ReadonlyMap<string, number> = new Map([
 ]);
 
 export const RELATIVE_WORDS: ReadonlySet<string> = new Set([
-  "within", "immediate", "immediately", "asap", "next", "after", "following", "upon", "once", "when",
-  "prior", "soon", "subsequent",
+  "within",
+  "immediate",
+  "immediately",
+  "asap",
+  "next",
+  "after",
+  "following",
+  "upon",
+  "once",
+  "when",
+  "prior",
+  "soon",
+  "subsequent",
 ]);
 
-export const TBC_WORDS: ReadonlySet<string> = new Set(["tbc", "tba", "tbd", "tbconfirmed", "na", "none", "unknown", "unconfirmed"]);
+export const TBC_WORDS: ReadonlySet<string> = new Set([
+  "tbc",
+  "tba",
+  "tbd",
+  "tbconfirmed",
+  "na",
+  "none",
+  "unknown",
+  "unconfirmed",
+]);
 
 /** "to be ..." endings that leave the timescale open. */
 export const TO_BE_WORDS: ReadonlySet<string> = new Set([
-  "agreed", "confirmed", "determined", "decided", "set", "arranged", "scheduled", "established", "advised",
-  "identified", "discussed", "reviewed", "finalised", "finalized", "announced",
+  "agreed",
+  "confirmed",
+  "determined",
+  "decided",
+  "set",
+  "arranged",
+  "scheduled",
+  "established",
+  "advised",
+  "identified",
+  "discussed",
+  "reviewed",
+  "finalised",
+  "finalized",
+  "announced",
 ]);
 
 /** Words that make the date after them a start, not a deadline ("From April 2024"). */
-export const START_WORDS: ReadonlySet<string> = new Set(["from", "since", "starting", "commencing", "started", "begins", "beginning"]);
+export const START_WORDS: ReadonlySet<string> = new Set([
+  "from",
+  "since",
+  "starting",
+  "commencing",
+  "started",
+  "begins",
+  "beginning",
+]);

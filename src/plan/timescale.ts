@@ -3,7 +3,15 @@
  * date cell, to a kind, a due date (the last day of the latest period named) and the
  * milestones. Total: any value gives an answer, never an exception.
  */
-import { endOfMonth, fromExcelSerial, isoDate, isValidDay, daysInMonth, dayNumber, fromDayNumber } from "./calendar";
+import {
+  endOfMonth,
+  fromExcelSerial,
+  isoDate,
+  isValidDay,
+  daysInMonth,
+  dayNumber,
+  fromDayNumber,
+} from "./calendar";
 import { normalise, tokenize, type GroupTok, type NumTok, type Tok } from "./timescale-tokens";
 import {
   COMPLETE_WORDS,
@@ -37,7 +45,8 @@ import {
   type TimescaleKind,
 } from "./types";
 
-type PeriodKind = "month" | "date" | "quarter" | "fy" | "fy_quarter" | "season" | "part_of_year" | "year";
+type PeriodKind =
+  "month" | "date" | "quarter" | "fy" | "fy_quarter" | "season" | "part_of_year" | "year";
 
 /** A period named in the text. Without a year yet (`due` null) it may borrow one from a neighbour. */
 interface Period {
@@ -55,14 +64,17 @@ interface Period {
   to: number;
 }
 
-const ERROR_VALUE = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BUSY!|GETTING_DATA|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
+const ERROR_VALUE =
+  /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|FIELD!|BUSY!|GETTING_DATA|BLOCKED!|CONNECT!|UNKNOWN!)$/i;
 
 /** Two-digit years as Excel reads them: 00-29 are 2000-2029, 30-99 are 1930-1999. */
 const fullYear = (yy: number): number => (yy < 30 ? 2000 + yy : 1900 + yy);
 
 /** The year a four-digit number names (1900-2099), or null. */
 const yearOf = (t: Tok | undefined): number | null =>
-  t !== undefined && t.t === "num" && t.len === 4 && !t.ord && t.v >= 1900 && t.v <= 2099 ? t.v : null;
+  t !== undefined && t.t === "num" && t.len === 4 && !t.ord && t.v >= 1900 && t.v <= 2099
+    ? t.v
+    : null;
 
 const word = (t: Tok | undefined): string => (t !== undefined && t.t === "word" ? t.w : "");
 const punct = (t: Tok | undefined): string => (t !== undefined && t.t === "punct" ? t.c : "");
@@ -150,19 +162,34 @@ class Reader {
     const w = t.w;
     if (ONGOING_WORDS.has(w)) {
       if (this.ongoingAt < 0) this.ongoingAt = i;
-    } else if (w === "on" && (word(this.toks[i + 1]) === "going" || word(this.toks[i + 2]) === "going")) {
+    } else if (
+      w === "on" &&
+      (word(this.toks[i + 1]) === "going" || word(this.toks[i + 2]) === "going")
+    ) {
       if (this.ongoingAt < 0) this.ongoingAt = i;
     } else if (w === "progress" && word(this.toks[i - 1]) === "in") {
       if (this.ongoingAt < 0) this.ongoingAt = i;
     } else if (COMPLETE_WORDS.has(w) || (w === "place" && word(this.toks[i - 1]) === "in")) {
-      if (this.completeAt < 0 && !this.isTarget(i) && !NOT_COMPLETE_WORDS.has(word(this.toks[i - 1]))) this.completeAt = i;
+      if (
+        this.completeAt < 0 &&
+        !this.isTarget(i) &&
+        !NOT_COMPLETE_WORDS.has(word(this.toks[i - 1]))
+      )
+        this.completeAt = i;
     } else if (HOLD_WORDS.has(w)) {
       if (w !== "hold" || word(this.toks[i - 1]) === "on") this.hold = true;
-    } else if (WITHDRAWN_WORDS.has(w) || (w === "required" && word(this.toks[i - 1]) === "longer")) {
+    } else if (
+      WITHDRAWN_WORDS.has(w) ||
+      (w === "required" && word(this.toks[i - 1]) === "longer")
+    ) {
       this.withdrawn = true;
     } else if (RECURRING_WORDS.has(w)) {
       this.recur(i, w);
-    } else if (w === "every" || w === "each" || (w === "per" && word(this.toks[i + 1]) === "annum")) {
+    } else if (
+      w === "every" ||
+      w === "each" ||
+      (w === "per" && word(this.toks[i + 1]) === "annum")
+    ) {
       this.recurEvery = Math.max(this.recurEvery, this.everyMonths(i + 1));
     } else if (w === "annual" || w === "twice") {
       this.weakRecur = true;
@@ -172,15 +199,24 @@ class Reader {
       this.relative = true;
     } else if (START_WORDS.has(w)) {
       if (this.startAt < 0) this.startAt = i;
-    } else if ((w === "year" || w === "years" || w === "phase") && this.toks[i + 1]?.t !== "word" && this.periods.length === 0) {
+    } else if (
+      (w === "year" || w === "years" || w === "phase") &&
+      this.toks[i + 1]?.t !== "word" &&
+      this.periods.length === 0
+    ) {
       // "Year 1", "Years 1-3": years of the plan itself, counted from its start.
       const n = this.toks[i + 1];
-      if (n && ((n.t === "num" && n.len <= 2) || n.t === "grp") && w !== "phase") this.relative = true;
+      if (n && ((n.t === "num" && n.len <= 2) || n.t === "grp") && w !== "phase")
+        this.relative = true;
     } else if (TBC_WORDS.has(w)) {
       this.tbc = true;
     } else if (w === "n" && punct(this.toks[i + 1]) === "/" && word(this.toks[i + 2]) === "a") {
       this.tbc = true;
-    } else if (w === "be" && word(this.toks[i - 1]) === "to" && TO_BE_WORDS.has(word(this.toks[i + 1]))) {
+    } else if (
+      w === "be" &&
+      word(this.toks[i - 1]) === "to" &&
+      TO_BE_WORDS.has(word(this.toks[i + 1]))
+    ) {
       this.tbc = true;
     } else if ((w === "applicable" || w === "known") && word(this.toks[i - 1]) === "not") {
       this.tbc = true;
@@ -192,7 +228,13 @@ class Reader {
     const next = word(this.toks[i + 1]);
     if (TARGET_WORDS.has(next)) return true;
     const before = word(this.toks[i - 1]);
-    return before === "be" || before === "to" || before === "for" || before === "target" || before === "will";
+    return (
+      before === "be" ||
+      before === "to" ||
+      before === "for" ||
+      before === "target" ||
+      before === "will"
+    );
   }
 
   private recur(i: number, w: string): void {
@@ -201,7 +243,11 @@ class Reader {
     if (w === "monthly" && (before === "six" || before === "6")) every = 6;
     if (w === "monthly" && (before === "three" || before === "3")) every = 3;
     if (w === "monthly" && before === "bi") every = 2;
-    if ((w === "yearly" || w === "annually") && (before === "half" || before === "twice" || before === "bi")) every = 6;
+    if (
+      (w === "yearly" || w === "annually") &&
+      (before === "half" || before === "twice" || before === "bi")
+    )
+      every = 6;
     const prev = this.toks[i - 2];
     if (w === "monthly" && prev && prev.t === "num" && prev.v >= 1 && prev.v <= 12) every = prev.v;
     this.recurEvery = Math.max(this.recurEvery, every);
@@ -234,7 +280,10 @@ class Reader {
     if (w === "q" || w === "quarter" || w === "qtr") return this.quarterAt(i);
     if (ORDINAL_WORDS.has(w)) return this.ordinalWord(i, ORDINAL_WORDS.get(w) ?? 0);
     if (w === "h" || w === "half") return this.halfAt(i);
-    if (w === "fy" || ((w === "financial" || w === "fiscal" || w === "fin") && word(this.toks[i + 1]) === "year")) {
+    if (
+      w === "fy" ||
+      ((w === "financial" || w === "fiscal" || w === "fin") && word(this.toks[i + 1]) === "year")
+    ) {
       return this.fyWord(i);
     }
     if (PART_END_MONTH.has(w)) return this.partAt(i, w);
@@ -261,11 +310,19 @@ class Reader {
       const n = this.toks[j + 1];
       if (n && n.t === "num" && n.len === 2 && !n.sp) return { year: fullYear(n.v), next: j + 2 };
     }
-    if (allowTwoDigit && t && t.t === "num" && t.len === 2 && !t.ord) return { year: fullYear(t.v), next: j + 1 };
+    if (allowTwoDigit && t && t.t === "num" && t.len === 2 && !t.ord)
+      return { year: fullYear(t.v), next: j + 1 };
     return null;
   }
 
-  private make(kind: PeriodKind, due: IsoDate | null, year: number, month: number, from: number, to: number): Period {
+  private make(
+    kind: PeriodKind,
+    due: IsoDate | null,
+    year: number,
+    month: number,
+    from: number,
+    to: number
+  ): Period {
     return { kind, due, year, month, from, to };
   }
 
@@ -278,7 +335,8 @@ class Reader {
     if (punct(t) === "-" && !t.sp) {
       const y = this.yearAt(j + 1, true);
       const n = this.toks[j + 1];
-      if (y && n && !n.sp) return this.make("month", endOfMonth(y.year, month), y.year, month, i, y.next);
+      if (y && n && !n.sp)
+        return this.make("month", endOfMonth(y.year, month), y.year, month, i, y.next);
     }
     if (punct(t) === "/" && !t.sp) {
       const y = this.yearAt(j + 1, false);
@@ -301,7 +359,13 @@ class Reader {
     return this.pendingPeriod("month", { month }, month, i, i + 1);
   }
 
-  private pendingPeriod(kind: PeriodKind, pending: Period["pending"], month: number, from: number, to: number): Period {
+  private pendingPeriod(
+    kind: PeriodKind,
+    pending: Period["pending"],
+    month: number,
+    from: number,
+    to: number
+  ): Period {
     return { kind, due: null, year: 0, month, pending, from, to };
   }
 
@@ -322,7 +386,8 @@ class Reader {
     const month = MONTHS.get(word(this.toks[j]));
     if (month === undefined) {
       // "4th quarter 2022"
-      if (t.ord && word(this.toks[j]) === "quarter" && t.v >= 1 && t.v <= 4) return this.quarterYear(i, j + 1, t.v);
+      if (t.ord && word(this.toks[j]) === "quarter" && t.v >= 1 && t.v <= 4)
+        return this.quarterYear(i, j + 1, t.v);
       return null;
     }
     j++;
@@ -376,14 +441,28 @@ class Reader {
     if (t && t.t === "grp") {
       const fy = fyYears(t);
       if (fy) {
-        return this.make("fy_quarter", endOfMonthOffset(fy.first, fyStart, n * 3 - 1), fy.first, fyStart, i, j + 1);
+        return this.make(
+          "fy_quarter",
+          endOfMonthOffset(fy.first, fyStart, n * 3 - 1),
+          fy.first,
+          fyStart,
+          i,
+          j + 1
+        );
       }
     }
     if (word(t) === "fy" || word(t) === "financial") {
       const p = this.fyWord(j);
       if (p && p.due) {
         const first = p.year;
-        return this.make("fy_quarter", endOfMonthOffset(first, fyStart, n * 3 - 1), first, fyStart, i, p.to);
+        return this.make(
+          "fy_quarter",
+          endOfMonthOffset(first, fyStart, n * 3 - 1),
+          first,
+          fyStart,
+          i,
+          p.to
+        );
       }
     }
     const y = this.yearAt(j, true);
@@ -406,7 +485,14 @@ class Reader {
       const fy = fyYears(t);
       if (fy) {
         const fyStart = this.s.financialYearStartMonth;
-        return this.make("fy", endOfMonthOffset(fy.first, fyStart, n * 6 - 1), fy.first, fyStart, i, j + 1);
+        return this.make(
+          "fy",
+          endOfMonthOffset(fy.first, fyStart, n * 6 - 1),
+          fy.first,
+          fyStart,
+          i,
+          j + 1
+        );
       }
     }
     const y = this.yearAt(j, false);
@@ -445,7 +531,14 @@ class Reader {
         // "2024/25 Q3"
         const q = this.quarterNumber(i + 1);
         if (q) {
-          return this.make("fy_quarter", endOfMonthOffset(fy.first, fyStart, q.n * 3 - 1), fy.first, fyStart, i, q.next);
+          return this.make(
+            "fy_quarter",
+            endOfMonthOffset(fy.first, fyStart, q.n * 3 - 1),
+            fy.first,
+            fyStart,
+            i,
+            q.next
+          );
         }
         return this.make("fy", fyEnd(fy.last, fyStart), fy.first, fyStart, i, i + 1);
       }
@@ -455,7 +548,15 @@ class Reader {
         return this.make("month", endOfMonth(b, a), b, a, i, i + 1);
       }
       // "2019-03": year and month.
-      if (lens[0] === 4 && lens[1] <= 2 && b >= 1 && b <= 12 && seps[0] === "-" && a >= 1900 && a <= 2099) {
+      if (
+        lens[0] === 4 &&
+        lens[1] <= 2 &&
+        b >= 1 &&
+        b <= 12 &&
+        seps[0] === "-" &&
+        a >= 1900 &&
+        a <= 2099
+      ) {
         return this.make("month", endOfMonth(a, b), a, b, i, i + 1);
       }
       return null;
@@ -493,7 +594,14 @@ class Reader {
         next = y.next;
       }
     }
-    if (year === null) return this.pendingPeriod("season", { season }, start, i, word(this.toks[i + 1]) === "term" ? i + 2 : i + 1);
+    if (year === null)
+      return this.pendingPeriod(
+        "season",
+        { season },
+        start,
+        i,
+        word(this.toks[i + 1]) === "term" ? i + 2 : i + 1
+      );
     return this.make("season", endOfMonthOffset(year, start, 2), year, start, i, next);
   }
 
@@ -518,7 +626,14 @@ class Reader {
         // Early/mid/late in a financial year: its first, middle or last four months.
         const fyStart = this.s.financialYearStartMonth;
         const offset = endMonth === 4 ? 3 : endMonth === 8 ? 7 : 11;
-        return this.make("part_of_year", endOfMonthOffset(fy.first, fyStart, offset), fy.first, fyStart, i, j + 1);
+        return this.make(
+          "part_of_year",
+          endOfMonthOffset(fy.first, fyStart, offset),
+          fy.first,
+          fyStart,
+          i,
+          j + 1
+        );
       }
     }
     return null;
@@ -566,7 +681,8 @@ function lendYears(periods: Period[], fyStart: number): void {
   for (let k = 1; k < periods.length; k++) {
     const p = periods[k];
     const prev = periods[k - 1];
-    if (p.pending && prev.due !== null) settle(p, p.month < prev.month ? prev.year + 1 : prev.year, fyStart, prev);
+    if (p.pending && prev.due !== null)
+      settle(p, p.month < prev.month ? prev.year + 1 : prev.year, fyStart, prev);
   }
 }
 
@@ -596,7 +712,8 @@ const result = (
   due: IsoDate | null,
   milestones: IsoDate[],
   reason?: string
-): Timescale => (reason === undefined ? { text, kind, due, milestones } : { text, kind, due, milestones, reason });
+): Timescale =>
+  reason === undefined ? { text, kind, due, milestones } : { text, kind, due, milestones, reason };
 
 const quote = (text: string): string => `"${text.length > 60 ? text.slice(0, 57) + "..." : text}"`;
 
@@ -605,8 +722,11 @@ const quote = (text: string): string => `"${text.length > 60 ? text.slice(0, 57)
  * Excel date serial (a date cell); anything else gets a kind with a reason.
  */
 export function parseTimescale(value: CellValue, settings?: Partial<ReadSettings>): Timescale {
-  const s: ReadSettings = settings ? { ...DEFAULT_READ_SETTINGS, ...settings } : DEFAULT_READ_SETTINGS;
-  if (value === null || value === undefined) return result("", "tbc", null, [], "no timescale is given");
+  const s: ReadSettings = settings
+    ? { ...DEFAULT_READ_SETTINGS, ...settings }
+    : DEFAULT_READ_SETTINGS;
+  if (value === null || value === undefined)
+    return result("", "tbc", null, [], "no timescale is given");
   if (typeof value === "number") return fromSerial(value);
   if (typeof value === "boolean") {
     const text = value ? "TRUE" : "FALSE";
@@ -616,7 +736,8 @@ export function parseTimescale(value: CellValue, settings?: Partial<ReadSettings
   if (text.charCodeAt(0) === 35 /* # */ || text.charCodeAt(0) <= 32) {
     const trimmed = text.trim();
     if (trimmed === "") return result(text, "tbc", null, [], "no timescale is given");
-    if (ERROR_VALUE.test(trimmed)) return result(text, "unclear", null, [], `the cell shows the error ${trimmed.toUpperCase()}`);
+    if (ERROR_VALUE.test(trimmed))
+      return result(text, "unclear", null, [], `the cell shows the error ${trimmed.toUpperCase()}`);
   }
   return readText(text, s);
 }
@@ -652,7 +773,14 @@ function readText(text: string, s: ReadSettings): Timescale {
   if (r.completeAt >= 0) return result(text, "complete", due, milestones);
   if (r.hold) return result(text, "on_hold", null, milestones);
   // "From April 2024", "Ongoing from 2023": a start, then it goes on; never a deadline that passes.
-  if (due !== null && ends.length === 1 && !ranged && r.startAt >= 0 && r.startAt < dated[0].from && r.recurEvery < 0) {
+  if (
+    due !== null &&
+    ends.length === 1 &&
+    !ranged &&
+    r.startAt >= 0 &&
+    r.startAt < dated[0].from &&
+    r.recurEvery < 0
+  ) {
     return result(text, "milestone_then_ongoing", due, milestones);
   }
   if (r.ongoingAt >= 0) {
@@ -662,7 +790,14 @@ function readText(text: string, s: ReadSettings): Timescale {
     return result(text, kind, due, milestones);
   }
   if (r.recurEvery >= 0 || (r.weakRecur && due === null)) return recurring(text, r);
-  if (r.duration) return result(text, "relative", null, [], `${quote(text.trim())} is relative to an event, not a date`);
+  if (r.duration)
+    return result(
+      text,
+      "relative",
+      null,
+      [],
+      `${quote(text.trim())} is relative to an event, not a date`
+    );
   if (due !== null) {
     const kind: TimescaleKind =
       ends.length > 1 ? "multiple" : ranged ? "range" : (ends[0].kind as TimescaleKind);
@@ -671,12 +806,27 @@ function readText(text: string, s: ReadSettings): Timescale {
   const invalid = r.periods.find((p) => p.invalid);
   if (invalid) return result(text, "unclear", null, [], `${quote(text.trim())} is not a real date`);
   if (r.tbc) return result(text, "tbc", null, [], "the timescale is still to be confirmed");
-  if (r.relative) return result(text, "relative", null, [], `${quote(text.trim())} is relative to an event, not a date`);
+  if (r.relative)
+    return result(
+      text,
+      "relative",
+      null,
+      [],
+      `${quote(text.trim())} is relative to an event, not a date`
+    );
   if (r.periods.some((p) => p.pending) || r.fyPending || isYearEnd(toks)) {
     return result(text, "needs_year", null, [], `${quote(text.trim())} names no year`);
   }
-  if (r.withdrawn) return result(text, "unclear", null, [], "the timescale says the action is withdrawn or superseded");
-  if (toks.every((t) => t.t === "punct")) return result(text, "tbc", null, [], "no timescale is given");
+  if (r.withdrawn)
+    return result(
+      text,
+      "unclear",
+      null,
+      [],
+      "the timescale says the action is withdrawn or superseded"
+    );
+  if (toks.every((t) => t.t === "punct"))
+    return result(text, "tbc", null, [], "no timescale is given");
   return result(text, "unclear", null, [], `no date could be read from ${quote(text.trim())}`);
 }
 
@@ -689,8 +839,12 @@ function isYearEnd(toks: Tok[]): boolean {
 }
 
 function recurring(text: string, r: Reader): Timescale {
-  const anchor = r.periods.find((p) => p.pending && p.pending.month !== undefined) ?? r.periods.find((p) => p.pending);
-  const recurrence: Recurrence = { everyMonths: r.recurEvery > 0 ? r.recurEvery : r.recurEvery === 0 ? 0 : 12 };
+  const anchor =
+    r.periods.find((p) => p.pending && p.pending.month !== undefined) ??
+    r.periods.find((p) => p.pending);
+  const recurrence: Recurrence = {
+    everyMonths: r.recurEvery > 0 ? r.recurEvery : r.recurEvery === 0 ? 0 : 12,
+  };
   if (anchor?.pending?.month !== undefined) {
     recurrence.month = anchor.pending.month;
     if (anchor.pending.day !== undefined) recurrence.day = anchor.pending.day;
@@ -718,7 +872,10 @@ export function nextOccurrence(rec: Recurrence, asAt: IsoDate): IsoDate | null {
     const idx = y * 12 + (rec.month - 1) + k * every;
     const year = Math.floor(idx / 12);
     const month = (idx % 12) + 1;
-    const day = rec.day === undefined ? daysInMonth(year, month) : Math.min(rec.day, daysInMonth(year, month));
+    const day =
+      rec.day === undefined
+        ? daysInMonth(year, month)
+        : Math.min(rec.day, daysInMonth(year, month));
     const candidate = isoDate(year, month, day);
     if (dayNumber(candidate) >= at) return candidate;
   }

@@ -13,7 +13,7 @@
  *   the summary is too big for one request, when the write is split.
  * - flagOverdue, clearFlags: 2 syncs each (the cells' formats and protection; then the write).
  */
-import { readPlan, type CellRef, type CellValue, type ReportRecord, type Summary } from "../plan";
+import { readPlan, type CellRef, type ReportRecord, type Summary } from "../plan";
 import { buildSummaryLayout, DEFAULT_SUMMARY_SHEET } from "../report/layout";
 import type {
   BuildOutcome,
@@ -46,7 +46,10 @@ import { RequestBudget, writeLayout } from "./summary-writer";
 function boxOf(address: string): GridBox {
   const box = gridBox(address);
   if (!box) {
-    throw new WorkbookError("excel_error", `Plan Tracker could not understand the address "${address}".`);
+    throw new WorkbookError(
+      "excel_error",
+      `Plan Tracker could not understand the address "${address}".`
+    );
   }
   return box;
 }

@@ -51,14 +51,22 @@ export function stripSheet(address: string): string {
 
 /** An A1 box ("B3:H40", with or without sheet and $) as 0-based indexes, or null if it is not one. */
 export function gridBox(address: string): GridBox | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(stripSheet(address));
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(
+    stripSheet(address)
+  );
   if (!m) return null;
-  const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (s: string) =>
+    [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   const top = Number(m[2]);
   const left = col(m[1]);
   const bottom = m[4] ? Number(m[4]) : top;
   const right = m[3] ? col(m[3]) : left;
-  return { rowIndex: top - 1, columnIndex: left - 1, rowCount: bottom - top + 1, columnCount: right - left + 1 };
+  return {
+    rowIndex: top - 1,
+    columnIndex: left - 1,
+    rowCount: bottom - top + 1,
+    columnCount: right - left + 1,
+  };
 }
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -99,11 +107,21 @@ export async function listPlanCandidates(
     return { range, head };
   };
   const probes = [
-    ...tables.items.map((t) => ({ id: `table:${t.name}`, sheet: t.worksheet.name, table: t.name as string | undefined, ...probe(t.getRange()) })),
+    ...tables.items.map((t) => ({
+      id: `table:${t.name}`,
+      sheet: t.worksheet.name,
+      table: t.name as string | undefined,
+      ...probe(t.getRange()),
+    })),
     ...sheetNames
       .filter((n) => !withTables.has(n) && n !== history)
       // valuesOnly: formatting alone does not widen the range; an empty sheet gives A1.
-      .map((n) => ({ id: `sheet:${n}`, sheet: n, table: undefined as string | undefined, ...probe(sheets.getItem(n).getUsedRange(true)) })),
+      .map((n) => ({
+        id: `sheet:${n}`,
+        sheet: n,
+        table: undefined as string | undefined,
+        ...probe(sheets.getItem(n).getUsedRange(true)),
+      })),
   ];
   alongside?.(sheetNames);
   await context.sync();
@@ -113,17 +131,33 @@ export async function listPlanCandidates(
   for (const p of probes) {
     if (ownSummary && !p.table && sameName(p.sheet, ownSummary)) continue;
     if (!looksLikePlan(p.head.values as CellValue[][])) continue;
-    plans.push({ id: p.id, sheet: p.sheet, ...(p.table ? { table: p.table } : {}), address: stripSheet(p.range.address) });
+    plans.push({
+      id: p.id,
+      sheet: p.sheet,
+      ...(p.table ? { table: p.table } : {}),
+      address: stripSheet(p.range.address),
+    });
   }
   return { sheetNames, plans };
 }
 
 /** A candidate's values, read in blocks of one sync each (one sync for a plan that fits a request). */
-export async function readCandidate(context: Excel.RequestContext, probe: PlanProbe): Promise<LocatedCandidate> {
+export async function readCandidate(
+  context: Excel.RequestContext,
+  probe: PlanProbe
+): Promise<LocatedCandidate> {
   const box = gridBox(probe.address);
   if (!box) throw new Error(`Plan Tracker could not understand the address "${probe.address}".`);
-  const { values } = await readValuesInBlocks(context, context.workbook.worksheets.getItem(probe.sheet), box);
-  return { ...probe, values, origin: { sheet: probe.sheet, row: box.rowIndex + 1, column: box.columnIndex + 1 } };
+  const { values } = await readValuesInBlocks(
+    context,
+    context.workbook.worksheets.getItem(probe.sheet),
+    box
+  );
+  return {
+    ...probe,
+    values,
+    origin: { sheet: probe.sheet, row: box.rowIndex + 1, column: box.columnIndex + 1 },
+  };
 }
 
 /**

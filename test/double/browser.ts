@@ -4,7 +4,12 @@
  * passed in as JSON) before the pane starts. The double and its model stay reachable as
  * `window.excelDouble`, so a test can read the workbook the pane wrote and the sync counts.
  */
-import { createExcelDouble, type DoubleOptions, type ExcelDouble, type WorkbookModel } from "./index";
+import {
+  createExcelDouble,
+  type DoubleOptions,
+  type ExcelDouble,
+  type WorkbookModel,
+} from "./index";
 
 export function installExcelDouble(model: WorkbookModel, options: DoubleOptions = {}): ExcelDouble {
   const double = createExcelDouble(model, options);

@@ -108,7 +108,9 @@ it("keeps React and Fluent out of the functions' bundle", () => {
     .map((n) => n.replace(/ \+ \d+ modules$/, ""));
   expect(sources.length).toBeGreaterThan(5);
   for (const source of sources)
-    expect(source).toMatch(/^\.\/src\/(plan\/|functions\/|workbook\/(locate|blocks)\.ts|report\/history\.ts)/);
+    expect(source).toMatch(
+      /^\.\/src\/(plan\/|functions\/|workbook\/(locate|blocks)\.ts|report\/history\.ts)/
+    );
   expect(
     modules.filter((n) => /node_modules\/(react|react-dom|scheduler|@fluentui|@griffel)\//.test(n))
   ).toEqual([]);

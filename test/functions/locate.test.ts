@@ -24,7 +24,10 @@ beforeAll(async () => {
   sample = await modelFromXlsx(SAMPLE);
 });
 
-async function withContext<T>(model: WorkbookModel, fn: (context: Excel.RequestContext) => Promise<T>) {
+async function withContext<T>(
+  model: WorkbookModel,
+  fn: (context: Excel.RequestContext) => Promise<T>
+) {
   const double = createExcelDouble(model);
   const restore = double.install();
   try {
@@ -38,9 +41,16 @@ async function withContext<T>(model: WorkbookModel, fn: (context: Excel.RequestC
 
 describe("listPlanCandidates", () => {
   it("finds the sample's plan table from its first rows in two syncs, writing nothing", async () => {
-    const { result, stats, unchanged } = await withContext(cloneModel(sample), (c) => listPlanCandidates(c));
+    const { result, stats, unchanged } = await withContext(cloneModel(sample), (c) =>
+      listPlanCandidates(c)
+    );
     expect(result.plans).toEqual([
-      { id: "table:ImprovementPlan", sheet: "Improvement Plan", table: "ImprovementPlan", address: "A1:G19" },
+      {
+        id: "table:ImprovementPlan",
+        sheet: "Improvement Plan",
+        table: "ImprovementPlan",
+        address: "A1:G19",
+      },
     ]);
     expect(result.sheetNames).toEqual(["Improvement Plan"]);
     expect(stats.syncs).toBe(2);
@@ -50,9 +60,17 @@ describe("listPlanCandidates", () => {
   it("offers a plain sheet with a plan's header row below a title, and skips sheets that are not plans", async () => {
     const model = cloneModel(sample);
     const notes = newSheet(model, "Notes");
-    putValues(notes, [["Name", "Budget"], ["Audit", 100]]);
+    putValues(notes, [
+      ["Name", "Budget"],
+      ["Audit", 100],
+    ]);
     const second = newSheet(model, "North plan");
-    putValues(second, [["North Lanarkshire improvement plan"], [], ["Ref", "Agreed Action", "Target Date"], ["1", "Do it", "June 2024"]]);
+    putValues(second, [
+      ["North Lanarkshire improvement plan"],
+      [],
+      ["Ref", "Agreed Action", "Target Date"],
+      ["1", "Do it", "June 2024"],
+    ]);
     const { result } = await withContext(model, (c) => listPlanCandidates(c));
     expect(result.plans.map((p) => p.id)).toEqual(["table:ImprovementPlan", "sheet:North plan"]);
     expect(result.plans[1].address).toBe("A1:C4");
@@ -61,7 +79,10 @@ describe("listPlanCandidates", () => {
   it("never offers the add-in's own summary sheet, named by the history sheet's marker", async () => {
     const model = cloneModel(sample);
     const summary = newSheet(model, "Committee Summary");
-    putValues(summary, [["Key", "Recommendation", "Action", "Timescale"], ["12", "r", "a", "April 2006"]]);
+    putValues(summary, [
+      ["Key", "Recommendation", "Action", "Timescale"],
+      ["12", "r", "a", "April 2006"],
+    ]);
     const history = newSheet(model, "PlanTrackerHistory");
     putValues(history, [["Summary sheet", "Committee Summary"]]);
     const { result } = await withContext(model, (c) => listPlanCandidates(c));
@@ -80,10 +101,16 @@ describe("findWorkbookPlan", () => {
 
   it("reads the plan the officer picked, not the first", async () => {
     const model = cloneModel(sample);
-    putValues(newSheet(model, "South"), [["No", "Action", "Timescale"], ["1", "x", "June 2024"]]);
+    putValues(newSheet(model, "South"), [
+      ["No", "Action", "Timescale"],
+      ["1", "x", "June 2024"],
+    ]);
     const { result } = await withContext(model, (c) => findWorkbookPlan(c, "sheet:South"));
     expect(result?.id).toBe("sheet:South");
-    expect(result?.values).toEqual([["No", "Action", "Timescale"], ["1", "x", "June 2024"]]);
+    expect(result?.values).toEqual([
+      ["No", "Action", "Timescale"],
+      ["1", "x", "June 2024"],
+    ]);
   });
 
   it("answers null for a workbook with no plan", async () => {
@@ -94,24 +121,42 @@ describe("findWorkbookPlan", () => {
 
   it("reads a plan too big for one request in blocks, none over 5 MB", async () => {
     const big = generatePlan(25_000, 4);
-    const model = modelFromValues({ sheet: "Improvement Plan", values: big.values as (string | number)[][] }, { table: "Big" });
+    const model = modelFromValues(
+      { sheet: "Improvement Plan", values: big.values as (string | number)[][] },
+      { table: "Big" }
+    );
     const { result, stats } = await withContext(model, (c) => findWorkbookPlan(c));
     expect(result?.values.length).toBe(big.values.length);
     expect(stats.syncs).toBeGreaterThan(3);
-    expect(Math.max(stats.maxRequestBytes, stats.maxResponseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(Math.max(stats.maxRequestBytes, stats.maxResponseBytes)).toBeLessThanOrEqual(
+      5 * 1024 * 1024
+    );
   });
 });
 
 describe("address helpers", () => {
   it("reads boxes with or without sheet and $", () => {
-    expect(gridBox("'Improvement Plan'!B3:H40")).toEqual({ rowIndex: 2, columnIndex: 1, rowCount: 38, columnCount: 7 });
-    expect(gridBox("Sheet1!$AA$10")).toEqual({ rowIndex: 9, columnIndex: 26, rowCount: 1, columnCount: 1 });
+    expect(gridBox("'Improvement Plan'!B3:H40")).toEqual({
+      rowIndex: 2,
+      columnIndex: 1,
+      rowCount: 38,
+      columnCount: 7,
+    });
+    expect(gridBox("Sheet1!$AA$10")).toEqual({
+      rowIndex: 9,
+      columnIndex: 26,
+      rowCount: 1,
+      columnCount: 1,
+    });
     expect(gridBox("not an address")).toBeNull();
     expect(stripSheet("'A!b'!C3")).toBe("C3");
   });
 
   it("prefers the picked plan while it exists, else the first", () => {
-    const plans = [{ id: "a", sheet: "A", address: "A1" }, { id: "b", sheet: "B", address: "A1" }];
+    const plans = [
+      { id: "a", sheet: "A", address: "A1" },
+      { id: "b", sheet: "B", address: "A1" },
+    ];
     expect(pickPlan(plans, "b")?.id).toBe("b");
     expect(pickPlan(plans, "gone")?.id).toBe("a");
     expect(pickPlan([], null)).toBeNull();

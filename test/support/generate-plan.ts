@@ -5,11 +5,43 @@
  */
 import type { CellValue } from "../../src/plan";
 
-export const HEADER = ["No.", "Recommendation", "Area of Evaluation", "Comments", "Action Required", "Timescale", "Lead Area of Service"];
+export const HEADER = [
+  "No.",
+  "Recommendation",
+  "Area of Evaluation",
+  "Comments",
+  "Action Required",
+  "Timescale",
+  "Lead Area of Service",
+];
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const AREAS = ["2. Social Enquiry Reports", "3. Supervision", "4. High Risk Offenders", "5. Community Service", "6. Organisation and Management"];
-const LEADS = ["Head of Justice Services", "Service Manager", "Team Leader (North)", "Team Leader (South)"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const AREAS = [
+  "2. Social Enquiry Reports",
+  "3. Supervision",
+  "4. High Risk Offenders",
+  "5. Community Service",
+  "6. Organisation and Management",
+];
+const LEADS = [
+  "Head of Justice Services",
+  "Service Manager",
+  "Team Leader (North)",
+  "Team Leader (South)",
+];
 
 /** A small, fast, seeded generator (mulberry32), so runs are repeatable without a dependency. */
 export function seededRandom(seed: number): () => number {
@@ -31,7 +63,8 @@ export function timescaleText(rand: () => number, firstYear = 2004, years = 7): 
   if (r < 0.55) return `${m} ${y}`;
   if (r < 0.65) return `${m} ${y}/ongoing`;
   if (r < 0.72) return `${1 + Math.floor(rand() * 28)}/${1 + Math.floor(rand() * 12)}/${y}`;
-  if (r < 0.78) return `Q${1 + Math.floor(rand() * 4)} ${y}/${String((y + 1) % 100).padStart(2, "0")}`;
+  if (r < 0.78)
+    return `Q${1 + Math.floor(rand() * 4)} ${y}/${String((y + 1) % 100).padStart(2, "0")}`;
   if (r < 0.84) return `${m} ${y} and ${MONTHS[Math.floor(rand() * 12)]} ${y + 1}`;
   if (r < 0.88) return `Ongoing ${y}/${String((y + 1) % 100).padStart(2, "0")}`;
   if (r < 0.92) return "Ongoing";
@@ -49,7 +82,12 @@ export interface GeneratedPlan {
  * `rows` recommendation rows of `actionsPerRow` actions each, with a repeated header
  * row every `headerEvery` rows (0: never).
  */
-export function generatePlan(rows: number, actionsPerRow = 5, seed = 1, headerEvery = 40): GeneratedPlan {
+export function generatePlan(
+  rows: number,
+  actionsPerRow = 5,
+  seed = 1,
+  headerEvery = 40
+): GeneratedPlan {
   const rand = seededRandom(seed);
   const values: CellValue[][] = [HEADER.slice()];
   for (let r = 1; r <= rows; r++) {

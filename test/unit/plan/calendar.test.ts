@@ -1,8 +1,18 @@
 /** Calendar dates: day numbers, Excel serials and month ends, checked against Date.UTC as an oracle. */
 import fc from "fast-check";
 import {
-  addDays, dayNumber, daysBetween, endOfMonth, formatLongDate, fromDayNumber, fromExcel1904Serial, fromExcelSerial,
-  isValidDay, parseIsoDate, toExcelSerial, todayLocal,
+  addDays,
+  dayNumber,
+  daysBetween,
+  endOfMonth,
+  formatLongDate,
+  fromDayNumber,
+  fromExcel1904Serial,
+  fromExcelSerial,
+  isValidDay,
+  parseIsoDate,
+  toExcelSerial,
+  todayLocal,
 } from "../../../src/plan/calendar";
 
 const utcDays = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
@@ -10,11 +20,16 @@ const utcDays = (y: number, m: number, d: number) => Math.round(Date.UTC(y, m - 
 describe("calendar", () => {
   it("counts days exactly as UTC does, across four centuries", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1600, max: 2400 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
-        const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        expect(dayNumber(iso)).toBe(utcDays(y, m, d));
-        expect(fromDayNumber(dayNumber(iso))).toBe(iso);
-      }),
+      fc.property(
+        fc.integer({ min: 1600, max: 2400 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (y, m, d) => {
+          const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+          expect(dayNumber(iso)).toBe(utcDays(y, m, d));
+          expect(fromDayNumber(dayNumber(iso))).toBe(iso);
+        }
+      ),
       { numRuns: 5000 }
     );
   });

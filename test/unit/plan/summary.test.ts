@@ -1,7 +1,12 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import fc from "fast-check";
-import { latestComment, sortByNumber, summarise, type SummaryOptions } from "../../../src/plan/summary";
+import {
+  latestComment,
+  sortByNumber,
+  summarise,
+  type SummaryOptions,
+} from "../../../src/plan/summary";
 import { readPlan } from "../../../src/plan/table";
 import { judgePlan } from "../../../src/plan/status";
 import { narrative, progressSentence } from "../../../src/plan/narrative";
@@ -48,7 +53,14 @@ function makePlan(specs: ActionSpec[], recommendations?: Recommendation[]): Plan
     headers: { action: "Action", timescale: "Timescale" },
     recommendations:
       recommendations ??
-      actions.map((a) => ({ key: a.key, text: a.recommendation, area: a.area, lead: a.lead, actions: [a.index], row: a.source.row })),
+      actions.map((a) => ({
+        key: a.key,
+        text: a.recommendation,
+        area: a.area,
+        lead: a.lead,
+        actions: [a.index],
+        row: a.source.row,
+      })),
     actions,
     skipped: [],
     notes: [],
@@ -84,7 +96,13 @@ describe("summarise: headline figures", () => {
     expect(summary.shares).toEqual(zeroCounts());
     expect(summary.byArea).toEqual([]);
     expect(summary.byLead).toEqual([]);
-    expect([summary.overdue, summary.dueSoon, summary.noDate, summary.onHold, summary.slipped]).toEqual([[], [], [], [], []]);
+    expect([
+      summary.overdue,
+      summary.dueSoon,
+      summary.noDate,
+      summary.onHold,
+      summary.slipped,
+    ]).toEqual([[], [], [], [], []]);
     expect(summary.narrative).toBe("As at 28 December 2006, the plan has no actions.");
     expect(summary.progress).toBeNull();
   });
@@ -106,8 +124,10 @@ describe("summarise: headline figures", () => {
     const plan = makePlan(statuses.map(() => ({})));
     const summary = summarise(
       plan,
-      statuses.map((s, i) => (s === "overdue" ? overdue(i, 10) : st(i, s, s === "due_soon" ? { due: "2007-01-05" } : {}))),
-      OPTIONS,
+      statuses.map((s, i) =>
+        s === "overdue" ? overdue(i, 10) : st(i, s, s === "due_soon" ? { due: "2007-01-05" } : {})
+      ),
+      OPTIONS
     );
     expect(summary.total).toBe(11);
     expect(summary.counts).toEqual({
@@ -126,10 +146,13 @@ describe("summarise: headline figures", () => {
   });
 
   test("passes the caller's settings through and counts recommendations, not actions", () => {
-    const plan = makePlan([{ key: "1" }, { key: "1" }, { key: "2" }], [
-      { key: "1", text: "R1", area: "", lead: "", actions: [0, 1], row: 2 },
-      { key: "2", text: "R2", area: "", lead: "", actions: [2], row: 3 },
-    ]);
+    const plan = makePlan(
+      [{ key: "1" }, { key: "1" }, { key: "2" }],
+      [
+        { key: "1", text: "R1", area: "", lead: "", actions: [0, 1], row: 2 },
+        { key: "2", text: "R2", area: "", lead: "", actions: [2], row: 3 },
+      ]
+    );
     const summary = summarise(plan, [st(0, "ongoing"), st(1, "ongoing"), st(2, "ongoing")], {
       ...OPTIONS,
       nextCommittee: "2007-03-14",
@@ -146,7 +169,9 @@ describe("summarise: headline figures", () => {
       previous: null,
       progress: null,
     });
-    expect(summarise(plan, [st(0, "ongoing"), st(1, "ongoing"), st(2, "ongoing")], OPTIONS).nextCommittee).toBeNull();
+    expect(
+      summarise(plan, [st(0, "ongoing"), st(1, "ongoing"), st(2, "ongoing")], OPTIONS).nextCommittee
+    ).toBeNull();
   });
 });
 
@@ -158,7 +183,11 @@ describe("summarise: by area and by lead", () => {
       { area: "3. Supervision", lead: "Head of Justice Services" },
       { area: "1. Assessment", lead: "Service Manager" },
     ]);
-    const summary = summarise(plan, [overdue(0, 5), st(1, "due_soon", { due: "2007-01-02" }), st(2, "complete"), overdue(3, 1)], OPTIONS);
+    const summary = summarise(
+      plan,
+      [overdue(0, 5), st(1, "due_soon", { due: "2007-01-02" }), st(2, "complete"), overdue(3, 1)],
+      OPTIONS
+    );
     expect(summary.byArea.map((g) => [g.name, g.total])).toEqual([
       ["3. Supervision", 2],
       ["2. Social Enquiry", 1],
@@ -177,7 +206,11 @@ describe("summarise: by area and by lead", () => {
       { area: "Area B", lead: "Head of Justice Services " },
       { area: "  \n ", lead: "" },
     ]);
-    const summary = summarise(plan, [st(0, "ongoing"), st(1, "ongoing"), st(2, "no_date")], OPTIONS);
+    const summary = summarise(
+      plan,
+      [st(0, "ongoing"), st(1, "ongoing"), st(2, "no_date")],
+      OPTIONS
+    );
     expect(summary.byArea.map((g) => [g.name, g.total])).toEqual([
       ["(none)", 2],
       ["Area B", 1],
@@ -195,8 +228,15 @@ describe("summarise: the lists", () => {
     const plan = makePlan([{}, {}, {}, {}, {}, {}]);
     const summary = summarise(
       plan,
-      [overdue(0, 89, "2006-09-30"), overdue(1, 181), st(2, "ongoing"), overdue(3, 242, "2006-04-30"), overdue(4, 181), overdue(5, 89, "2006-09-30")],
-      OPTIONS,
+      [
+        overdue(0, 89, "2006-09-30"),
+        overdue(1, 181),
+        st(2, "ongoing"),
+        overdue(3, 242, "2006-04-30"),
+        overdue(4, 181),
+        overdue(5, 89, "2006-09-30"),
+      ],
+      OPTIONS
     );
     expect(summary.overdue.map((i) => [i.index, i.daysOverdue])).toEqual([
       [3, 242],
@@ -217,7 +257,7 @@ describe("summarise: the lists", () => {
         st(2, "due_soon", { due: "2007-01-15" }),
         st(3, "due_soon", { due: "2006-12-31" }),
       ],
-      OPTIONS,
+      OPTIONS
     );
     expect(summary.dueSoon.map((i) => [i.index, i.due])).toEqual([
       [1, "2006-12-28"],
@@ -229,15 +269,24 @@ describe("summarise: the lists", () => {
 
   test("no date: plan order, each with a reason from the status, the review note or the timescale", () => {
     const plan = makePlan([
-      { timescale: { ...ts("Within 6 months", "relative"), reason: "A time from an unnamed start" } },
+      {
+        timescale: { ...ts("Within 6 months", "relative"), reason: "A time from an unnamed start" },
+      },
       { needsReview: "3 actions but 2 timescales" },
-      { timescale: { ...ts("Dependent on funding", "unclear"), reason: "No date in the timescale" } },
+      {
+        timescale: { ...ts("Dependent on funding", "unclear"), reason: "No date in the timescale" },
+      },
       { timescale: ts("TBC", "tbc") },
     ]);
     const summary = summarise(
       plan,
-      [st(0, "no_date"), st(1, "no_date"), st(2, "no_date", { reason: "Not a date: Dependent on funding" }), st(3, "no_date")],
-      OPTIONS,
+      [
+        st(0, "no_date"),
+        st(1, "no_date"),
+        st(2, "no_date", { reason: "Not a date: Dependent on funding" }),
+        st(3, "no_date"),
+      ],
+      OPTIONS
     );
     expect(summary.noDate.map((i) => [i.index, i.reason])).toEqual([
       [0, "A time from an unnamed start"],
@@ -251,19 +300,39 @@ describe("summarise: the lists", () => {
     const plan = makePlan([{}, {}, {}, {}, {}]);
     const summary = summarise(
       plan,
-      [st(0, "on_hold"), st(1, "complete"), st(2, "ongoing"), st(3, "on_hold"), st(4, "not_yet_due", { due: "2007-06-30" })],
-      OPTIONS,
+      [
+        st(0, "on_hold"),
+        st(1, "complete"),
+        st(2, "ongoing"),
+        st(3, "on_hold"),
+        st(4, "not_yet_due", { due: "2007-06-30" }),
+      ],
+      OPTIONS
     );
     expect(summary.onHold.map((i) => i.index)).toEqual([0, 3]);
     expect(summary.onHold.every((i) => i.reason === undefined)).toBe(true);
-    expect([summary.overdue, summary.dueSoon, summary.noDate, summary.slipped]).toEqual([[], [], [], []]);
+    expect([summary.overdue, summary.dueSoon, summary.noDate, summary.slipped]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
 
   test("slipped: flagged by the status, or worked out from the two timescales when the status does not say", () => {
     const plan = makePlan([
-      { timescale: ts("March 2007", "month", "2007-03-31"), originalTimescale: ts("December 2006", "month", "2006-12-31") },
-      { timescale: ts("June 2006", "month", "2006-06-30"), originalTimescale: ts("September 2006", "month", "2006-09-30") },
-      { timescale: ts("September 2007", "month", "2007-09-30"), originalTimescale: ts("June 2007", "month", "2007-06-30") },
+      {
+        timescale: ts("March 2007", "month", "2007-03-31"),
+        originalTimescale: ts("December 2006", "month", "2006-12-31"),
+      },
+      {
+        timescale: ts("June 2006", "month", "2006-06-30"),
+        originalTimescale: ts("September 2006", "month", "2006-09-30"),
+      },
+      {
+        timescale: ts("September 2007", "month", "2007-09-30"),
+        originalTimescale: ts("June 2007", "month", "2007-06-30"),
+      },
       { timescale: ts("March 2007", "month", "2007-03-31") },
       { timescale: ts("TBC", "tbc"), originalTimescale: ts("June 2006", "month", "2006-06-30") },
     ]);
@@ -276,7 +345,7 @@ describe("summarise: the lists", () => {
         st(3, "not_yet_due", { due: "2007-03-31", slipped: false }),
         st(4, "no_date"),
       ],
-      OPTIONS,
+      OPTIONS
     );
     expect(summary.slipped.map((i) => [i.index, i.timescale, i.originalTimescale])).toEqual([
       [0, "March 2007", "December 2006"],
@@ -344,7 +413,7 @@ describe("sortByNumber: the sort behind the overdue and due-soon lists", () => {
       fc.property(fc.array(fc.integer({ min: -5000, max: 5000 }), { maxLength: 300 }), (keys) => {
         const items = keys.map((key, id) => ({ key, id }));
         expect(sortByNumber(items, (x) => x.key)).toEqual(stable(items, (x) => x.key));
-      }),
+      })
     );
   });
 
@@ -364,7 +433,15 @@ describe("sortByNumber: the sort behind the overdue and due-soon lists", () => {
 
   test("due soon with an undated item puts it last rather than failing", () => {
     const plan = makePlan([{}, {}, {}]);
-    const summary = summarise(plan, [st(0, "due_soon", { due: null }), st(1, "due_soon", { due: "2007-01-20" }), st(2, "due_soon", { due: "2006-12-30" })], OPTIONS);
+    const summary = summarise(
+      plan,
+      [
+        st(0, "due_soon", { due: null }),
+        st(1, "due_soon", { due: "2007-01-20" }),
+        st(2, "due_soon", { due: "2006-12-30" }),
+      ],
+      OPTIONS
+    );
     expect(summary.dueSoon.map((i) => i.index)).toEqual([2, 1, 0]);
   });
 });
@@ -383,24 +460,28 @@ describe("summarise: statuses that do not match the plan", () => {
 
   test("a missing, repeated or stray status is refused with a plain message", () => {
     expect(() => summarise(plan, [st(0, "complete"), st(1, "complete")], OPTIONS)).toThrow(
-      "The summary needs one status for each of the plan's 3 actions, but was given 2.",
+      "The summary needs one status for each of the plan's 3 actions, but was given 2."
     );
-    expect(() => summarise(plan, [st(0, "complete"), st(1, "complete"), st(1, "complete")], OPTIONS)).toThrow(
-      "Action 1 was given two statuses.",
-    );
-    expect(() => summarise(plan, [st(0, "complete"), st(1, "complete"), st(7, "complete")], OPTIONS)).toThrow(
-      "A status refers to action 7, which the plan does not have.",
-    );
-    expect(() => summarise(plan, [st(0, "complete"), st(1, "done" as Status), st(2, "complete")], OPTIONS)).toThrow(
-      'Action 1 has the status "done", which is not one the summary knows.',
-    );
+    expect(() =>
+      summarise(plan, [st(0, "complete"), st(1, "complete"), st(1, "complete")], OPTIONS)
+    ).toThrow("Action 1 was given two statuses.");
+    expect(() =>
+      summarise(plan, [st(0, "complete"), st(1, "complete"), st(7, "complete")], OPTIONS)
+    ).toThrow("A status refers to action 7, which the plan does not have.");
+    expect(() =>
+      summarise(plan, [st(0, "complete"), st(1, "done" as Status), st(2, "complete")], OPTIONS)
+    ).toThrow('Action 1 has the status "done", which is not one the summary knows.');
   });
 });
 
 describe("summarise: narrative and progress", () => {
   test("the narrative is the one narrative() gives for the same figures", () => {
     const plan = makePlan([{ area: "A" }, { area: "B" }, { area: "A" }]);
-    const summary = summarise(plan, [overdue(0, 30, "2006-11-28"), st(1, "complete"), overdue(2, 3, "2006-12-25")], OPTIONS);
+    const summary = summarise(
+      plan,
+      [overdue(0, 30, "2006-11-28"), st(1, "complete"), overdue(2, 3, "2006-12-25")],
+      OPTIONS
+    );
     const { narrative: text, progress, ...rest } = summary;
     expect(text).toBe(narrative(rest));
     expect(progress).toBeNull();
@@ -415,13 +496,21 @@ describe("summarise: narrative and progress", () => {
       total: 3,
       counts: { ...zeroCounts(), overdue: 1, not_yet_due: 2 },
     };
-    const summary = summarise(plan, [overdue(0, 5), overdue(1, 5), st(2, "complete")], { ...OPTIONS, previous });
+    const summary = summarise(plan, [overdue(0, 5), overdue(1, 5), st(2, "complete")], {
+      ...OPTIONS,
+      previous,
+    });
     expect(summary.previous).toBe(previous);
     expect(summary.progress).toBe(
-      "Overdue actions are up from 1 to 2 since the report as at 28 June 2006; 1 action has been completed.",
+      "Overdue actions are up from 1 to 2 since the report as at 28 June 2006; 1 action has been completed."
     );
     expect(summary.progress).toBe(
-      progressSentence(previous, { asAt: OPTIONS.asAt, builtAt: OPTIONS.builtAt, total: 3, counts: summary.counts }),
+      progressSentence(previous, {
+        asAt: OPTIONS.asAt,
+        builtAt: OPTIONS.builtAt,
+        total: 3,
+        counts: summary.counts,
+      })
     );
   });
 });
@@ -430,12 +519,22 @@ describe("summarise: narrative and progress", () => {
 
 describe("the seed plan's committee summary as at 28 December 2006", () => {
   const dir = join(__dirname, "..", "..", "fixtures", "seed-plan");
-  const input = JSON.parse(readFileSync(join(dir, "plan-values.json"), "utf8")) as { sheet: string; values: CellValue[][] };
+  const input = JSON.parse(readFileSync(join(dir, "plan-values.json"), "utf8")) as {
+    sheet: string;
+    values: CellValue[][];
+  };
   const expected = JSON.parse(readFileSync(join(dir, "expected-2006-12-28.json"), "utf8")) as {
     asAt: string;
     dueSoonDays: number;
     counts: Record<string, number>;
-    actions: { key: string; action: string; status: string; daysOverdue: number | null; area: string; due: string | null }[];
+    actions: {
+      key: string;
+      action: string;
+      status: string;
+      daysOverdue: number | null;
+      area: string;
+      due: string | null;
+    }[];
   };
 
   function seedPlan(): Plan {
@@ -443,7 +542,10 @@ describe("the seed plan's committee summary as at 28 December 2006", () => {
     if (!result.ok) throw new Error(result.problem.message);
     return result.plan;
   }
-  function seedSummary(asAt: string, extra: Partial<SummaryOptions> = {}): ReturnType<typeof summarise> {
+  function seedSummary(
+    asAt: string,
+    extra: Partial<SummaryOptions> = {}
+  ): ReturnType<typeof summarise> {
     const plan = seedPlan();
     const nextCommittee = extra.nextCommittee ?? null;
     const statuses = judgePlan(plan, { asAt, dueSoonDays: 30, nextCommittee });
@@ -456,7 +558,14 @@ describe("the seed plan's committee summary as at 28 December 2006", () => {
     expect(summary.total).toBe(38);
     expect(summary.recommendations).toBe(12);
     expect(summary.counts).toEqual({ ...zeroCounts(), ...expected.counts });
-    expect(summary.counts).toMatchObject({ overdue: 20, due_soon: 13, not_yet_due: 2, ongoing: 3, complete: 0, no_date: 0 });
+    expect(summary.counts).toMatchObject({
+      overdue: 20,
+      due_soon: 13,
+      not_yet_due: 2,
+      ongoing: 3,
+      complete: 0,
+      no_date: 0,
+    });
     expect(summary.shares.overdue).toBeCloseTo(20 / 38, 12);
   });
 
@@ -466,7 +575,11 @@ describe("the seed plan's committee summary as at 28 December 2006", () => {
       ["12", "Joint Planning Forum is now replaced by Community Justice Authority", 242],
       ["1", "Review SER Sampling formats", 181],
       ["1", "Audit of standard of reports to be undertaken", 181],
-      ["3", "Participate in quality improvement seminar in June 2006 to undertake case evaluation exercise", 181],
+      [
+        "3",
+        "Participate in quality improvement seminar in June 2006 to undertake case evaluation exercise",
+        181,
+      ],
     ]);
     expect(summary.overdue[0]).toMatchObject({
       timescale: "April 2006",
@@ -490,7 +603,7 @@ describe("the seed plan's committee summary as at 28 December 2006", () => {
     const indexes = summary.dueSoon.map((i) => i.index);
     expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
     expect(summary.dueSoon.map((i) => i.action)).toEqual(
-      expected.actions.filter((a) => a.status === "due_soon").map((a) => a.action),
+      expected.actions.filter((a) => a.status === "due_soon").map((a) => a.action)
     );
     expect([summary.noDate, summary.onHold, summary.slipped]).toEqual([[], [], []]);
   });
@@ -504,7 +617,9 @@ describe("the seed plan's committee summary as at 28 December 2006", () => {
       if (a.status === "overdue") row[2]++;
     }
     expect(summary.byArea.map((g) => [g.name, g.total, g.counts.overdue])).toEqual(areas);
-    expect(summary.byLead.map((g) => [g.name, g.total])).toEqual([["Head of Justice Services", 38]]);
+    expect(summary.byLead.map((g) => [g.name, g.total])).toEqual([
+      ["Head of Justice Services", 38],
+    ]);
   });
 
   test("the narrative, read as an officer would", () => {
@@ -517,7 +632,7 @@ describe("the seed plan's committee summary as at 28 December 2006", () => {
         "2 (5%) are not yet due and 3 (8%) are ongoing. No action has been reported complete. " +
         "The longest overdue is “Joint Planning Forum is now replaced by Community Justice Authority” under recommendation 12, " +
         "due April 2006 (242 days overdue). " +
-        "Two areas share the most overdue actions (5 each): 2. Social Enquiry and Home Background Reports, and 5. Community Service.",
+        "Two areas share the most overdue actions (5 each): 2. Social Enquiry and Home Background Reports, and 5. Community Service."
     );
     expect(summary.progress).toBeNull();
   });
@@ -526,15 +641,22 @@ describe("the seed plan's committee summary as at 28 December 2006", () => {
     const withCommittee = seedSummary(expected.asAt, { nextCommittee: "2007-03-14" });
     expect(withCommittee.counts).toMatchObject({ overdue: 20, due_soon: 13, not_yet_due: 2 });
     expect(withCommittee.narrative).toContain(
-      "20 (53%) are overdue, 13 (34%) are due by the next committee on 14 March 2007, 2 (5%) are not yet due",
+      "20 (53%) are overdue, 13 (34%) are due by the next committee on 14 March 2007, 2 (5%) are not yet due"
     );
   });
 
   test("progress since the committee of 28 June 2006, when only the April 2006 action was overdue", () => {
     const june = seedSummary("2006-06-28");
     expect(june.counts.overdue).toBe(1);
-    const previous = { asAt: june.asAt, builtAt: "2006-06-28T09:00:00Z", total: june.total, counts: june.counts };
+    const previous = {
+      asAt: june.asAt,
+      builtAt: "2006-06-28T09:00:00Z",
+      total: june.total,
+      counts: june.counts,
+    };
     const december = seedSummary(expected.asAt, { previous });
-    expect(december.progress).toBe("Overdue actions are up from 1 to 20 since the report as at 28 June 2006.");
+    expect(december.progress).toBe(
+      "Overdue actions are up from 1 to 20 since the report as at 28 June 2006."
+    );
   });
 });

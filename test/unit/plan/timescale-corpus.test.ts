@@ -14,7 +14,10 @@ interface Labelled {
   milestones: string[];
 }
 
-const lines: Labelled[] = readFileSync(join(__dirname, "../../fixtures/corpus/timescales-dev.jsonl"), "utf8")
+const lines: Labelled[] = readFileSync(
+  join(__dirname, "../../fixtures/corpus/timescales-dev.jsonl"),
+  "utf8"
+)
   .split("\n")
   .filter((l) => l.trim() !== "")
   .map((l) => JSON.parse(l) as Labelled);
@@ -28,14 +31,21 @@ describe("timescale corpus", () => {
     const misses: string[] = [];
     for (const l of lines) {
       const got = parseTimescale(l.text);
-      const ok = got.kind === l.kind && got.due === l.due && JSON.stringify(got.milestones) === JSON.stringify(l.milestones);
+      const ok =
+        got.kind === l.kind &&
+        got.due === l.due &&
+        JSON.stringify(got.milestones) === JSON.stringify(l.milestones);
       if (!ok) {
-        misses.push(`${JSON.stringify(l.text)}: want ${l.kind} ${l.due} ${l.milestones} / got ${got.kind} ${got.due} ${got.milestones} ${got.reason ?? ""}`);
+        misses.push(
+          `${JSON.stringify(l.text)}: want ${l.kind} ${l.due} ${l.milestones} / got ${got.kind} ${got.due} ${got.milestones} ${got.reason ?? ""}`
+        );
       }
     }
     const score = (100 * (lines.length - misses.length)) / lines.length;
-    // eslint-disable-next-line no-console
-    console.log(`timescale corpus: ${lines.length - misses.length}/${lines.length} (${score.toFixed(1)}%)`);
+
+    console.log(
+      `timescale corpus: ${lines.length - misses.length}/${lines.length} (${score.toFixed(1)}%)`
+    );
     expect(misses).toEqual([]);
   });
 

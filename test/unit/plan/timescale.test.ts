@@ -118,7 +118,11 @@ describe("several dates", () => {
   });
 
   it("reads a range to its end, carrying the year back", () => {
-    expect(read("January \u2013 March 2023")).toEqual({ kind: "range", due: "2023-03-31", milestones: ["2023-03-31"] });
+    expect(read("January \u2013 March 2023")).toEqual({
+      kind: "range",
+      due: "2023-03-31",
+      milestones: ["2023-03-31"],
+    });
     expect(read("Nov - Feb 2022").due).toBe("2022-02-28");
   });
 });
@@ -132,7 +136,11 @@ describe("ongoing, recurring, complete, on hold", () => {
 
   it("reads a recurrence and when it next comes round", () => {
     const t = parseTimescale("30 September (annually)");
-    expect(t).toMatchObject({ kind: "recurring", due: null, recurrence: { everyMonths: 12, month: 9, day: 30 } });
+    expect(t).toMatchObject({
+      kind: "recurring",
+      due: null,
+      recurrence: { everyMonths: 12, month: 9, day: 30 },
+    });
     expect(nextOccurrence(t.recurrence!, "2024-10-01")).toBe("2025-09-30");
     expect(nextOccurrence(t.recurrence!, "2024-09-30")).toBe("2024-09-30");
     expect(parseTimescale("Six-monthly").recurrence).toEqual({ everyMonths: 6 });
@@ -195,8 +203,35 @@ describe("no due date, with a reason", () => {
 });
 
 describe("never throws, always the same answer", () => {
-  const pieces = ["June", "2006", "/", "ongoing", "Q3", "2024/25", "-", "and", "31", "03", "2025", ".", "to", "\u2013",
-    "complete", "by", "annually", "FY", "'07", "winter", "end", "of", "#REF!", "\u0645\u0627\u0631\u0633", "\ud83d\udcc5", "0", "99999"];
+  const pieces = [
+    "June",
+    "2006",
+    "/",
+    "ongoing",
+    "Q3",
+    "2024/25",
+    "-",
+    "and",
+    "31",
+    "03",
+    "2025",
+    ".",
+    "to",
+    "\u2013",
+    "complete",
+    "by",
+    "annually",
+    "FY",
+    "'07",
+    "winter",
+    "end",
+    "of",
+    "#REF!",
+    "\u0645\u0627\u0631\u0633",
+    "\ud83d\udcc5",
+    "0",
+    "99999",
+  ];
 
   it("on random text", () => {
     fc.assert(
@@ -212,24 +247,37 @@ describe("never throws, always the same answer", () => {
 
   it("on text mutated from the parts of real timescales", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.constantFrom("", " ", "/"), (parts, sep) => {
-        const s = parts.join(sep);
-        const a = parseTimescale(s);
-        expect(parseTimescale(s)).toEqual(a);
-        if (a.due !== null) {
-          expect(a.milestones).toContain(a.due);
-          expect(a.milestones.every((m) => m <= (a.due as string))).toBe(true);
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 12 }),
+        fc.constantFrom("", " ", "/"),
+        (parts, sep) => {
+          const s = parts.join(sep);
+          const a = parseTimescale(s);
+          expect(parseTimescale(s)).toEqual(a);
+          if (a.due !== null) {
+            expect(a.milestones).toContain(a.due);
+            expect(a.milestones.every((m) => m <= (a.due as string))).toBe(true);
+          }
         }
-      }),
+      ),
       { numRuns: 3000 }
     );
   });
 
   it("on any number, boolean or empty value", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined)), (v) => {
-        expect(() => parseTimescale(v)).not.toThrow();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.double(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.constant(undefined)
+        ),
+        (v) => {
+          expect(() => parseTimescale(v)).not.toThrow();
+        }
+      ),
       { numRuns: 2000 }
     );
   });
