@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
 bash scripts/ensure-system-deps.sh
 npx tsc --noEmit -p tsconfig.json
+npm run -s lint
 npx jest --ci "$@"
