@@ -20,6 +20,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { sources, Compilation } = require("webpack");
+const { BundleBudgetPlugin } = require("./scripts/check-bundle-budget");
 
 const urlDev = "https://localhost:3000/";
 // Where the built files are served in production; set PLAN_TRACKER_URL when building for real.
@@ -156,6 +157,8 @@ module.exports = async (env = {}, options = {}) => {
         ],
       }),
       ...(dev ? [] : [new RewriteUrlsPlugin(["functions.json"])]),
+      // Production fails when a bundle outgrows bundle-budget.json (measured + 10%).
+      ...(dev ? [] : [new BundleBudgetPlugin()]),
     ],
     performance: {
       // The pane's bundle carries React and Fluent; the warning is noise for an add-in.
