@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every performance figure of the project in one table, with this
  * machine's details. Figures, not tests: nothing here fails the build, but a line
- * that misses its goal is marked. `npm run bench -- engine|functions|pane|cli` runs one part.
+ * that misses its goal is marked. `npm run bench -- engine|functions|pane|cli|bundles` runs one part.
  */
 import { cpus, loadavg, totalmem } from "os";
+import { bundlesBench } from "./bench/bundles";
 import { engineBench } from "./bench/engine";
 import { functionsBench } from "./bench/functions";
 import type { Row } from "./bench/measure";
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   if (!only || only === "functions") rows.push(...functionsBench());
   if (!only || only === "pane") rows.push(...(await workbookBench()));
   if (!only || only === "cli") rows.push(...(await summaryBench()));
+  if (!only || only === "bundles") rows.push(...(await bundlesBench()));
   const cpu = cpus();
   const load = loadavg()[0].toFixed(1);
   process.stdout.write(
