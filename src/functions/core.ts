@@ -200,8 +200,18 @@ function mapCells(
   statuses: unknown | null,
   each: (cell: unknown, statusCell: unknown) => ResultCell
 ): ResultCell[][] {
-  const grid = asMatrix(timescales);
-  const cols = grid.reduce((max, row) => Math.max(max, row.length), 0);
+  // Excel always passes a rectangle of at least one cell; another host (a formula engine,
+  // a script) may not, and an empty or ragged answer cannot spill. An empty range reads as
+  // one empty cell, and short rows as padded with empty cells.
+  let grid = asMatrix(timescales);
+  let cols = grid.reduce((max, row) => Math.max(max, row.length), 0);
+  if (cols === 0) {
+    grid = [[""]];
+    cols = 1;
+  }
+  grid = grid.map((row) =>
+    row.length < cols ? [...row, ...new Array<unknown>(cols - row.length).fill("")] : row
+  );
   const statusGrid = statuses === null ? null : asMatrix(statuses);
   const statusAt = statusTextAt(statusGrid, grid.length, cols);
   return grid.map((row, r) =>

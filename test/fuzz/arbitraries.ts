@@ -149,7 +149,9 @@ export const multiLine: fc.Arbitrary<string> = fc
   .chain((lines) =>
     fc
       .array(lineBreak, { minLength: lines.length, maxLength: lines.length })
-      .map((breaks) => lines.map(([b, t], i) => b + t + (i < lines.length - 1 ? breaks[i] : "")).join(""))
+      .map((breaks) =>
+        lines.map(([b, t], i) => b + t + (i < lines.length - 1 ? breaks[i] : "")).join("")
+      )
   );
 
 const hugeText: fc.Arbitrary<string> = fc
@@ -171,13 +173,31 @@ export const stringValue: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 20 }) },
   { weight: 1, arbitrary: fc.constant("") },
   // Rare: a huge cell is slow to split, and one per sheet proves the point.
-  { weight: 1, arbitrary: fc.oneof({ weight: 9, arbitrary: words }, { weight: 1, arbitrary: hugeText }) }
+  {
+    weight: 1,
+    arbitrary: fc.oneof({ weight: 9, arbitrary: words }, { weight: 1, arbitrary: hugeText }),
+  }
 );
 
 export const numberValue: fc.Arbitrary<number> = fc.oneof(
   fc.integer({ min: -100000, max: 3000000 }),
   fc.double({ noNaN: false }),
-  fc.constantFrom(0, -0, 60, 61, 39079, 2958465, 2958466, 1e308, -1e-308, NaN, Infinity, -Infinity, 0.5, 1)
+  fc.constantFrom(
+    0,
+    -0,
+    60,
+    61,
+    39079,
+    2958465,
+    2958466,
+    1e308,
+    -1e-308,
+    NaN,
+    Infinity,
+    -Infinity,
+    0.5,
+    1
+  )
 );
 
 /** Any value a cell (or Range.values) can hand the engine, and a few it should not. */
@@ -223,7 +243,9 @@ export const planShapedGrid: fc.Arbitrary<CellValue[][]> = fc
     header: fc
       .tuple(
         fc.shuffledSubarray(HEADER_WORDS, { minLength: 0, maxLength: 7 }),
-        fc.option(fc.constantFrom("Action", "Actions", "Action Required", "Action(s)"), { freq: 5 }),
+        fc.option(fc.constantFrom("Action", "Actions", "Action Required", "Action(s)"), {
+          freq: 5,
+        }),
         fc.option(fc.constantFrom("Timescale", "Target Date", "Due Date", "Revised Timescale"), {
           freq: 5,
         }),
@@ -280,9 +302,19 @@ export type Mutation =
   | { op: "garbageLine"; at: number; column: number; line: number; text: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constantFrom("deleteRow", "duplicateRow", "blankRow"), at: fc.nat() }) as fc.Arbitrary<Mutation>,
-  fc.record({ op: fc.constantFrom("swapRows", "swapColumns"), at: fc.nat(), to: fc.nat() }) as fc.Arbitrary<Mutation>,
-  fc.record({ op: fc.constantFrom("deleteColumn", "duplicateColumn"), at: fc.nat() }) as fc.Arbitrary<Mutation>,
+  fc.record({
+    op: fc.constantFrom("deleteRow", "duplicateRow", "blankRow"),
+    at: fc.nat(),
+  }) as fc.Arbitrary<Mutation>,
+  fc.record({
+    op: fc.constantFrom("swapRows", "swapColumns"),
+    at: fc.nat(),
+    to: fc.nat(),
+  }) as fc.Arbitrary<Mutation>,
+  fc.record({
+    op: fc.constantFrom("deleteColumn", "duplicateColumn"),
+    at: fc.nat(),
+  }) as fc.Arbitrary<Mutation>,
   fc.record({
     op: fc.constantFrom("blankCell", "setCell"),
     at: fc.nat(),
@@ -364,7 +396,11 @@ export const mutatedSeed: fc.Arbitrary<CellValue[][]> = fc
 // --- Dates and settings ------------------------------------------------------------------
 
 export const isoDate: fc.Arbitrary<string> = fc
-  .date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2080, 11, 31)), noInvalidDate: true })
+  .date({
+    min: new Date(Date.UTC(1950, 0, 1)),
+    max: new Date(Date.UTC(2080, 11, 31)),
+    noInvalidDate: true,
+  })
   .map((d) => d.toISOString().slice(0, 10));
 
 export const readSettings = fc.oneof(
