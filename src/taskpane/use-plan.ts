@@ -186,16 +186,27 @@ export function usePlan(
     });
   }, []);
 
+  /**
+   * Pieces of work run one after another, never side by side: a click on Apply while the
+   * first read is still in flight must not have that read land afterwards and put back the
+   * settings it started with.
+   */
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
   /** Run one piece of work with the progress indicator on and errors caught in the officer's words. */
   const run = useCallback(
-    async (label: string, doing: string, work: () => Promise<Partial<PaneState> | void>) => {
-      patch({ busy: label, error: null, notice: null });
-      try {
-        const result = await work();
-        patch({ ...(result ?? {}), busy: null, starting: false });
-      } catch (err) {
-        patch({ busy: null, starting: false, error: officerMessage(err, doing) });
-      }
+    (label: string, doing: string, work: () => Promise<Partial<PaneState> | void>) => {
+      const next = queue.current.then(async () => {
+        patch({ busy: label, error: null, notice: null });
+        try {
+          const result = await work();
+          patch({ ...(result ?? {}), busy: null, starting: false });
+        } catch (err) {
+          patch({ busy: null, starting: false, error: officerMessage(err, doing) });
+        }
+      });
+      queue.current = next;
+      return next;
     },
     [patch]
   );

@@ -6,10 +6,18 @@
  */
 import "@testing-library/jest-dom";
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import {
+  act,
+  fireEvent,
+  render,
+  renderHook,
+  screen,
+  waitFor,
+  within,
+} from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import type { PaneClock } from "../../src/taskpane/use-plan";
+import { usePlan, type PaneClock } from "../../src/taskpane/use-plan";
 import type { CellValue, Summary } from "../../src/plan";
 import type { PlanCandidate, PlanSettings } from "../../src/workbook/api";
 import { FakeWorkbook } from "./fake-workbook";
@@ -364,5 +372,35 @@ describe("several plans, errors and hostile text", () => {
       screen.getByRole("button", { name: "<img src=x onerror=alert(1)>" })
     ).toBeInTheDocument();
     expect(document.querySelector("img")).toBeNull();
+  });
+});
+
+describe("work runs one piece at a time", () => {
+  test("settings applied while a read is still in flight are not undone when that read lands", async () => {
+    const workbook = new FakeWorkbook([{ candidate: SEED, values: seedValues() }], {
+      asAt: "2006-12-28",
+    });
+    const { result } = renderHook(() => usePlan(workbook, CLOCK));
+    await waitFor(() => expect(result.current[0].summary).not.toBeNull());
+    // A refresh starts and is held open inside loadPlan; before it lands, new settings are applied
+    // (two calls in one tick, before any re-render could disable the controls).
+    const gate = deferred();
+    workbook.gates.loadPlan = gate.promise;
+    let both!: Promise<unknown>;
+    act(() => {
+      both = Promise.all([
+        result.current[1].refresh(),
+        result.current[1].applySettings({ ...workbook.settings, asAt: "2007-01-28" }),
+      ]);
+    });
+    await waitFor(() => expect(workbook.callsTo("loadPlan")).toHaveLength(2));
+    expect(workbook.callsTo("saveSettings")).toHaveLength(0); // waiting its turn
+    delete workbook.gates.loadPlan;
+    await act(async () => {
+      gate.open();
+      await both;
+    });
+    expect(result.current[0].asAt).toBe("2007-01-28");
+    expect(workbook.settings.asAt).toBe("2007-01-28");
   });
 });
