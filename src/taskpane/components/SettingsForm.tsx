@@ -97,8 +97,12 @@ export function SettingsForm({
   const styles = useStyles();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(settings, today));
   const [showProblems, setShowProblems] = React.useState(false);
-  // A fresh read of the workbook (another plan, a refresh) resets the draft.
+  // A fresh read of the workbook (another plan, a refresh) resets the draft. Not on mount:
+  // effects run after paint, so a reset then could undo what the officer has already typed.
+  const basis = React.useRef({ settings, today });
   React.useEffect(() => {
+    if (basis.current.settings === settings && basis.current.today === today) return;
+    basis.current = { settings, today };
     setDraft(toDraft(settings, today));
     setShowProblems(false);
   }, [settings, today]);
