@@ -338,10 +338,18 @@ export function createExcelWorkbook(): WorkbookApi {
         all.unmerge();
         all.clear("All" as Excel.ClearApplyTo);
         all.format.useStandardHeight = true;
-      } else ws = sheets.add(target);
+      } else {
+        // Marked as ours before it exists, so that a run cut off part-way (a dropped
+        // connection, a closed pane) leaves a sheet the next build replaces, not a stray
+        // "Committee Summary" it would have to treat as the officer's and write beside.
+        queueHistoryWrite(context, !!historyInfo, target, history.records);
+        ws = sheets.add(target);
+      }
       await writeLayout(ws, layout, { caps, budget });
-      queueHistoryWrite(context, !!historyInfo, target, [...history.records, record]);
       ws.activate();
+      // The report is recorded last: the history holds only builds that finished. The history
+      // sheet exists by now (it was there, or the mark above added it).
+      queueHistoryWrite(context, true, target, [...history.records, record]);
       await budget.flush();
 
       cache.history = { records: [...history.records, record], summarySheet: target };

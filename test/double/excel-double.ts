@@ -64,6 +64,18 @@ export interface DoubleOptions {
   excelApiMinor?: number;
   /** Byte limit per request and per response. Default 5 MB. */
   payloadLimit?: number;
+  /** A sync to cut off part-way (set through ExcelDouble.failSync); null: none. */
+  fault?: Fault | null;
+}
+
+/**
+ * For tests of interrupted runs: after `skip` good syncs, the next one applies only its
+ * first `afterCommands` commands and fails, as a dropped connection or a closed pane
+ * would leave it. One-shot.
+ */
+export interface Fault {
+  skip: number;
+  afterCommands: number;
 }
 
 /** The error shape of OfficeExtension.Error: code, message, debugInfo. */
@@ -145,13 +157,25 @@ export class DoubleContext {
         `The request payload size has exceeded the limit (${requestBytes} bytes).`
       );
     }
-    for (const op of ops) {
+    let limit = ops.length;
+    const fault = this.opts.fault;
+    if (fault && fault.skip-- <= 0) {
+      this.opts.fault = null;
+      limit = Math.min(fault.afterCommands, ops.length);
+    }
+    for (const op of ops.slice(0, limit)) {
       try {
         op.apply();
       } catch (e) {
         if (e instanceof DoubleError) throw e;
         throw new DoubleError("GeneralException", (e as Error).message, op.wire.p);
       }
+    }
+    if (limit < ops.length) {
+      throw new DoubleError(
+        "GeneralException",
+        `The request was cut off after ${limit} of ${ops.length} commands (fault injected by the test).`
+      );
     }
     const responseBytes = byteLength(JSON.stringify(this.responseParts));
     record.responseBytes = responseBytes;

@@ -28,12 +28,15 @@ export interface ExcelDouble {
   install(): () => void;
   /** Zeroes the counters (between the steps of a test). */
   resetStats(): void;
+  /** Cuts off a coming sync part-way: after `skip` good syncs, the next applies only `afterCommands` commands and fails. */
+  failSync(afterCommands: number, skip?: number): void;
 }
 
 export function createExcelDouble(model: WorkbookModel, options: DoubleOptions = {}): ExcelDouble {
   const opts: Required<DoubleOptions> = {
     excelApiMinor: options.excelApiMinor ?? 12,
     payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT_BYTES,
+    fault: options.fault ?? null,
   };
   const stats: DoubleStats & { settingsSaves: number } = {
     syncs: 0,
@@ -164,6 +167,9 @@ export function createExcelDouble(model: WorkbookModel, options: DoubleOptions =
       stats.maxResponseBytes = 0;
       stats.requests = [];
       stats.settingsSaves = 0;
+    },
+    failSync(afterCommands: number, skip = 0) {
+      opts.fault = { skip, afterCommands };
     },
   };
 }
