@@ -24,7 +24,6 @@ interface Budget {
   bundles: Record<string, { minified: number; gzip: number }>;
 }
 // The checker is plain JavaScript so that webpack.config.js can load it without a compiler.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const checker = require("../check-bundle-budget.js") as {
   measureDir(dir: string): Size[];
   readBudget(): Budget;

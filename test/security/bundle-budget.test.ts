@@ -11,7 +11,6 @@ import { join, resolve } from "path";
 import { gunzipSync } from "zlib";
 
 // A CommonJS script, so require() gives its exports their declared shapes only through this.
-/* eslint-disable @typescript-eslint/no-require-imports */
 const checker = require("../../scripts/check-bundle-budget.js") as {
   measure(name: string, content: Buffer | string): Size;
   checkBudget(sizes: Size[], budget: Budget): string[];
@@ -123,11 +122,17 @@ function buildTiny(
 
 describe("in a webpack production build", () => {
   test("a bundle over a too-small budget fails the build, naming the bundle", async () => {
-    const { code, errors } = await buildTiny({ bundles: { "tiny.js": { minified: 10, gzip: 10 } } });
+    const { code, errors } = await buildTiny({
+      bundles: { "tiny.js": { minified: 10, gzip: 10 } },
+    });
     expect(code).toBe(1);
     expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/^Bundle budget: tiny\.js is \d+ bytes minified, over its budget of 10 bytes/);
-    expect(errors[1]).toMatch(/^Bundle budget: tiny\.js is \d+ bytes gzipped, over its budget of 10 bytes/);
+    expect(errors[0]).toMatch(
+      /^Bundle budget: tiny\.js is \d+ bytes minified, over its budget of 10 bytes/
+    );
+    expect(errors[1]).toMatch(
+      /^Bundle budget: tiny\.js is \d+ bytes gzipped, over its budget of 10 bytes/
+    );
   }, 60_000);
 
   test("the same build under a generous budget passes", async () => {
