@@ -20,6 +20,7 @@ import {
   type Summary,
 } from "../plan";
 import { HISTORY_SHEET } from "../report/history";
+import { planName, planSource } from "../report/source";
 import { optionValue, parseArgs, parseDateOption, parseDaysOption, readSettingsFrom } from "./args";
 import { CliError, EXIT_OK, UsageError, type CliIo } from "./errors";
 
@@ -146,7 +147,7 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
   }
 
   const isTTY = io.isTTY ?? Boolean((io.stderr as NodeJS.WriteStream).isTTY);
-  const { openWorkbook, findPlans, pickPlan, qualifiedAddress } = await import("../xlsx/read");
+  const { openWorkbook, findPlans, pickPlan } = await import("../xlsx/read");
   const workbook = await openWorkbook(input);
   const { readHistory, chooseSummaryTarget, writeSummaryFile } =
     await import("../xlsx/write-summary");
@@ -174,10 +175,8 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
     dueSoonDays,
     nextCommittee,
     // The sheet's name is the one officers see on the tab; a table's name cannot hold spaces.
-    planName: picked.sheet,
-    source: picked.table
-      ? `table ${picked.table}, ${qualifiedAddress(picked.sheet, picked.address)}`
-      : qualifiedAddress(picked.sheet, picked.address),
+    planName: planName(picked),
+    source: planSource(picked),
     previous,
   });
   const target = chooseSummaryTarget(workbook, summarySheetName, history.summarySheet);

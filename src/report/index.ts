@@ -5,3 +5,4 @@
 export * from "./layout-types";
 export * from "./layout";
 export * from "./history";
+export * from "./source";

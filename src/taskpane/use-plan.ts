@@ -23,6 +23,7 @@ import {
   type PlanSettings,
   type WorkbookApi,
 } from "../workbook/api";
+import { planName, planSource } from "../report/source";
 
 /** The pane's clock, injectable so tests need not depend on today's date. */
 export interface PaneClock {
@@ -109,8 +110,8 @@ export function judgeAndSummarise(
   const statuses = judgePlan(plan, statusSettings);
   return summarise(plan, statuses, {
     ...statusSettings,
-    planName: candidate.table ?? candidate.sheet,
-    source: candidate.table ? candidate.table : `'${candidate.sheet}'!${candidate.address}`,
+    planName: planName(candidate),
+    source: planSource(candidate),
     builtAt: clock.now(),
     previous,
   });

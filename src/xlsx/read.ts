@@ -106,11 +106,7 @@ export function a1(row: number, column: number): string {
   return columnLetters(column) + row;
 }
 
-/** "'Improvement Plan'!F2", "Sheet1!F2": a reference Excel itself would accept. */
-export function qualifiedAddress(sheet: string, address: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
-}
+export { qualifiedAddress } from "../report/source";
 
 interface Bounds {
   top: number;
