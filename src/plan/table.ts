@@ -533,6 +533,9 @@ class PlanReader {
     if (ts.problem !== undefined) reviews.push(ts.problem);
 
     let revised: Paired | null = null;
+    // A date serial in the revised cell, kept apart from the text lines (a marker inside the
+    // text could be mistaken for real text that starts the same way, such as a pasted NUL).
+    let revisedSerial: number | null = null;
     let revAddr = "";
     if (cols.revisedTimescale !== undefined) {
       revAddr = this.addr(r, "revisedTimescale");
@@ -541,7 +544,8 @@ class PlanReader {
       if (rvErr !== null) {
         reviews.push(`${revAddr} shows the error ${rvErr} instead of a revised timescale.`);
       } else if (typeof rv === "number" && Number.isFinite(rv)) {
-        revised = { values: new Array<string>(n).fill("\u0000" + rv) };
+        revisedSerial = rv;
+        revised = { values: new Array<string>(n).fill(String(rv)) };
       } else {
         revised = pairLines(
           n,
@@ -599,9 +603,7 @@ class PlanReader {
       if (rvText !== undefined && rvText !== "") {
         originalTimescale = timescale;
         timescale =
-          rvText.charCodeAt(0) === 0
-            ? this.timescaleOfNumber(Number(rvText.slice(1)))
-            : this.timescale(rvText);
+          revisedSerial !== null ? this.timescaleOfNumber(revisedSerial) : this.timescale(rvText);
         timescaleSource = revSource;
       }
       const action: Action = {
