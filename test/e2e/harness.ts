@@ -19,12 +19,15 @@ export const OFFICE_JS_DIST = join(ROOT, "node_modules/@microsoft/office-js/dist
 /** Where the double is served instead; same origin, so the page's CSP allows it unchanged. */
 export const DOUBLE_PATH = "/office-double.js";
 
-/** Builds the add-in (task pane + functions) plus the double's bundle, into OUT (see build-pane.js). */
-export async function buildPane(): Promise<void> {
+/**
+ * Builds the add-in (task pane + functions) plus the double's bundle, into OUT (see build-pane.js).
+ * Another test file running at the same time passes its own folder, so neither cleans the other's.
+ */
+export async function buildPane(out: string = OUT): Promise<void> {
   await new Promise<void>((done, fail) => {
     execFile(
       process.execPath,
-      [join(__dirname, "build-pane.js"), OUT],
+      [join(__dirname, "build-pane.js"), out],
       { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
       (err, stdout, stderr) =>
         err ? fail(new Error(`webpack build failed:\n${stderr || stdout}`)) : done()
@@ -46,13 +49,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves OUT on 127.0.0.1 (a free port); taskpane.html gets the double in place of Office.js. */
-export async function serve(): Promise<StaticServer> {
+/** Serves OUT (or `out`) on 127.0.0.1 (a free port); taskpane.html gets the double in place of Office.js. */
+export async function serve(out: string = OUT): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
     // /office-js/...: Microsoft's real office.js from the npm package (for the "outside Excel" test).
-    const base = path.startsWith("/office-js/") ? OFFICE_JS_DIST : OUT;
+    const base = path.startsWith("/office-js/") ? OFFICE_JS_DIST : out;
     const file = join(base, path.replace(/^\/office-js\//, "/"));
     if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");
