@@ -123,7 +123,8 @@ export function parseIsoDate(text: string): IsoDate | null {
   return isValidDay(y, mo, d) ? isoDate(y, mo, d) : null;
 }
 
-const MONTH_NAMES = [
+/** The months' names in English, January first. */
+export const MONTH_NAMES: readonly string[] = [
   "January",
   "February",
   "March",

@@ -5,6 +5,7 @@
  */
 export * from "./types";
 export * from "./calendar";
+export { a1, columnLetters } from "./a1";
 export { parseTimescale, nextOccurrence } from "./timescale";
 export { classifyHeader, findHeaderRow } from "./headers";
 export { readPlan } from "./table";

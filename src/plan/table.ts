@@ -4,6 +4,7 @@
  * The rules are the spec's sections 1 and 2; each is marked where it is applied.
  * Never throws: bad input becomes a PlanProblem, a needsReview reason or a note.
  */
+import { columnLetters } from "./a1";
 import type {
   Action,
   CellRef,
@@ -35,23 +36,14 @@ import {
 } from "./lines";
 import { parseTimescale } from "./timescale";
 
+// Also exported here, where the fuzz and table tests look for it.
+export { columnLetters };
+
 const HEADER_SCAN_ROWS = 100;
 const NEED_ACTION = 'an Action column (e.g. "Action Required", "Actions")';
 const NEED_TIMESCALE = 'a Timescale column (e.g. "Timescale", "Target Date", "Due Date")';
 const MAX_HEADERS_LISTED = 12;
 const HAS_DIGIT_RE = /\d/;
-
-/** "A", "Z", "AA", "XFD" for 1-based column numbers. */
-export function columnLetters(column: number): string {
-  let n = Math.max(1, Math.floor(column));
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** A key as written: numbers without ".0" (1 -> "1"). */
 function keyText(value: CellValue): string {

@@ -23,6 +23,7 @@
  * - Charts go at the end of the sheet so that a writer that cannot draw one (exceljs) leaves
  *   no hole in the middle of the page.
  */
+import { a1 } from "../plan/a1";
 import {
   STATUS_LABEL,
   STATUS_ORDER,
@@ -95,22 +96,6 @@ export interface LayoutOptions {
   sheetName?: string;
   /** The plan's sheet, so the "Plan" line links to it. */
   planSheet?: string;
-}
-
-/** "A", "B", ... "AA" for a 1-based column. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function a1(row: number, column: number): string {
-  return columnLetter(column) + row;
 }
 
 /** "'Improvement Plan'!F2": a sheet name quoted the way formulas and links expect. */

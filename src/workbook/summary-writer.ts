@@ -21,6 +21,7 @@ import type {
   StyleName,
   StyleSpec,
 } from "../report/layout-types";
+import { columnLetters } from "../plan/a1";
 import { STYLES, linkTarget } from "../report/layout";
 import type { Capabilities } from "./requirements";
 
@@ -137,20 +138,11 @@ export function rectangles(cells: { row: number; column: number }[]): Rect[] {
   return out;
 }
 
-export function columnName(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function rectAddress(r: Rect): string {
-  const tl = `${columnName(r.left)}${r.top}`;
-  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${columnName(r.right)}${r.bottom}`;
+  const tl = `${columnLetters(r.left)}${r.top}`;
+  return r.top === r.bottom && r.left === r.right
+    ? tl
+    : `${tl}:${columnLetters(r.right)}${r.bottom}`;
 }
 
 /** Address lists ("A1:B2,D4") no longer than `max` characters each. */
@@ -276,7 +268,7 @@ export async function writeLayout(
   for (const c of layout.cells) {
     if (!c.link) continue;
     await budget.reserve(40 + c.link.sheet.length + c.link.address.length);
-    sheet.getRange(`${columnName(c.column)}${c.row}`).hyperlink = {
+    sheet.getRange(`${columnLetters(c.column)}${c.row}`).hyperlink = {
       documentReference: linkTarget(c.link as CellLink),
     };
   }

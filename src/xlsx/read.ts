@@ -89,22 +89,8 @@ export function plainValue(value: ExcelValue | undefined): CellValue {
   return "";
 }
 
-/** "A", "B", ... "Z", "AA" for a 1-based column. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    letters = String.fromCharCode(65 + r) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** "F12" for row 12, column 6. */
-export function a1(row: number, column: number): string {
-  return columnLetters(column) + row;
-}
+import { a1, columnLetters } from "../plan/a1";
+export { a1, columnLetters };
 
 export { qualifiedAddress } from "../report/source";
 

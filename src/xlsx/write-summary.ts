@@ -22,6 +22,8 @@
  *   summary is built from the task pane.
  */
 import * as zlib from "zlib";
+import { a1 } from "../plan/a1";
+import { CliError } from "../cli/errors";
 import type { Workbook, Worksheet } from "exceljs";
 import type JSZip from "jszip";
 import type { CellValue, ReportRecord } from "../plan";
@@ -31,7 +33,6 @@ import {
   LONG_DATE_FORMAT,
   HISTORY_TEXT_FORMAT,
   STYLES,
-  a1,
   chartNote,
   historySheetValues,
   linkTarget,
@@ -609,6 +610,30 @@ function deflated(xml: string): string | Buffer {
 }
 
 /**
+ * Why the file's own protection forbids this write, in the officer's words, or null. Excel
+ * refuses to add a sheet to a workbook whose structure is locked, or to rewrite a protected
+ * sheet, and the task pane says so; patching the file must not slip past what Excel would stop.
+ */
+export async function protectionProblem(zip: JSZip, target: SummaryTarget): Promise<string | null> {
+  const pkg = new Package(zip);
+  await pkg.load();
+  const lock = /<workbookProtection\b[^>]*>/.exec(pkg.workbookXml)?.[0] ?? "";
+  const addsSheet = !target.replace || !pkg.find(HISTORY_SHEET);
+  if (addsSheet && /\slockStructure="(1|true)"/.test(lock)) {
+    return "the workbook's structure is protected, so Plan Tracker cannot add the committee summary sheet. Nothing was written. Unprotect the workbook (Review > Protect Workbook) and try again.";
+  }
+  for (const name of target.replace ? [target.name, HISTORY_SHEET] : [HISTORY_SHEET]) {
+    const entry = pkg.find(name);
+    const part = entry ? zip.file(entry.part) : null;
+    if (!entry || !part) continue;
+    if (/<sheetProtection\b[^>]*\ssheet="(1|true)"/.test(await part.async("string"))) {
+      return `the sheet '${entry.name}' is protected, so Plan Tracker cannot rewrite it. Nothing was written. Unprotect it (Review > Unprotect Sheet) and try again.`;
+    }
+  }
+  return null;
+}
+
+/**
  * The workbook file with the summary sheet written (replacing the add-in's own in place, at the
  * same tab position, or added as the last sheet) and the history sheet rewritten to hold
  * `records` and to name `target.name` as the add-in's summary sheet. `zip` is the original file.
@@ -619,6 +644,8 @@ export async function writeSummaryFile(
   target: SummaryTarget,
   records: ReportRecord[]
 ): Promise<Buffer> {
+  const refused = await protectionProblem(zip, target);
+  if (refused) throw new CliError(refused);
   const pkg = new Package(zip);
   await pkg.load();
   if (!target.replace && pkg.find(target.name)) {

@@ -12,7 +12,7 @@ import { createExcelDouble, type DoubleStats } from "./index";
 import { modelFromValues } from "./from-values";
 import { createExcelWorkbook } from "../../src/workbook/excel-workbook";
 import { DEFAULT_PLAN_SETTINGS } from "../../src/workbook/api";
-import { judgePlan, summarise } from "../../src/plan";
+import { MONTH_NAMES, judgePlan, summarise } from "../../src/plan";
 
 export const BENCH_AS_AT = "2025-06-30";
 
@@ -34,20 +34,7 @@ const LEADS = [
   "Principal Officer (Quality)",
   "Finance Manager",
 ];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = MONTH_NAMES;
 const VERBS = [
   "Review",
   "Introduce",

@@ -3,7 +3,7 @@
  * (one row per recommendation, multi-line Action and Timescale cells, a repeated header
  * row now and then, as in a pasted report) at any size. Same seed, same plan.
  */
-import type { CellValue } from "../../src/plan";
+import { MONTH_NAMES, type CellValue } from "../../src/plan";
 
 export const HEADER = [
   "No.",
@@ -15,20 +15,7 @@ export const HEADER = [
   "Lead Area of Service",
 ];
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = MONTH_NAMES;
 const AREAS = [
   "2. Social Enquiry Reports",
   "3. Supervision",

@@ -14,23 +14,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { parseIsoDate, type DateOrder, type IsoDate } from "../../plan";
+import { MONTH_NAMES, parseIsoDate, type DateOrder, type IsoDate } from "../../plan";
 import type { PlanSettings } from "../../workbook/api";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTHS = MONTH_NAMES;
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
