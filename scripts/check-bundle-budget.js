@@ -82,7 +82,9 @@ function checkBudget(sizes, budget) {
   }
   for (const name of Object.keys(limits)) {
     if (!sizes.some((s) => s.name === name)) {
-      problems.push(`bundle-budget.json has a budget for ${name}, which the build no longer makes.`);
+      problems.push(
+        `bundle-budget.json has a budget for ${name}, which the build no longer makes.`
+      );
     }
   }
   return problems;
@@ -131,12 +133,22 @@ class BundleBudgetPlugin {
   }
 }
 
-module.exports = { BundleBudgetPlugin, budgetFrom, checkBudget, measure, measureDir, readBudget, BUDGET_FILE };
+module.exports = {
+  BundleBudgetPlugin,
+  budgetFrom,
+  checkBudget,
+  measure,
+  measureDir,
+  readBudget,
+  BUDGET_FILE,
+};
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const set = args.includes("--set");
-  const dir = path.resolve(args.find((a) => !a.startsWith("--")) || path.join(ROOT, "dist", "addin"));
+  const dir = path.resolve(
+    args.find((a) => !a.startsWith("--")) || path.join(ROOT, "dist", "addin")
+  );
   const sizes = measureDir(dir);
   if (sizes.length === 0) {
     process.stderr.write(`No bundles in ${dir}: run \`npm run build\` first.\n`);
@@ -146,7 +158,9 @@ if (require.main === module) {
     process.stdout.write(`${s.name}: ${bytes(s.minified)} minified, ${bytes(s.gzip)} gzipped\n`);
   if (set) {
     fs.writeFileSync(BUDGET_FILE, JSON.stringify(budgetFrom(sizes), null, 2) + "\n");
-    process.stdout.write(`Budget written to ${path.relative(ROOT, BUDGET_FILE)} (measured + 10%).\n`);
+    process.stdout.write(
+      `Budget written to ${path.relative(ROOT, BUDGET_FILE)} (measured + 10%).\n`
+    );
   } else {
     const problems = checkBudget(sizes, readBudget());
     for (const p of problems) process.stderr.write(`${p}\n`);
