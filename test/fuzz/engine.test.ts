@@ -16,7 +16,7 @@ import {
   type ReadSettings,
   type ValuesOrigin,
 } from "../../src/plan";
-import { cellError, cellText } from "../../src/plan/lines";
+import { cellError, cellText, splitItems } from "../../src/plan/lines";
 import { columnLetters } from "../../src/plan/table";
 import {
   count,
@@ -74,9 +74,10 @@ function expectSourcesHoldText(values: CellValue[][], o: ValuesOrigin, plan: Pla
     const own = cellText(cellAt(values, o, a.source));
     const w = words(a.action);
     if (w.length > 0) {
-      // An action with no text of its own (a blank or #REF! cell, flagged for review) can be
+      // An action with no text of its own (a blank, bullet-only or #REF! cell, flagged for review) can be
       // completed by a fragment on the row below; then only the column below holds its words.
-      const ownless = own.trim() === "" || cellError(cellAt(values, o, a.source)) !== null;
+      const ownless =
+        splitItems(own).items.length === 0 || cellError(cellAt(values, o, a.source)) !== null;
       if (!ownless && !own.includes(w[0]!))
         throw new Error(`action ${a.index} "${a.action}" does not start in ${a.source.address}`);
       const r0 = a.source.row - (o.row ?? 1);
