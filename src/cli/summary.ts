@@ -243,6 +243,34 @@ export function summaryText(summary: Summary): string {
   return lines.join("\n") + "\n";
 }
 
+/** True while a process with this id runs (signal 0 only asks). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * A run killed mid-write (a closed laptop, a scheduler's time-out) leaves its temporary file
+ * beside the workbook; the next run tidies those whose process has gone.
+ */
+async function removeStaleTemps(dir: string, base: string): Promise<void> {
+  const prefix = `.${base}.`;
+  let names: string[] = [];
+  try {
+    names = await fs.readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length)) : null;
+    if (m && !isRunning(Number(m[1]))) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
 /** Writes beside the target under a temporary name, then renames: a failure leaves no half-written file. */
 async function writeAtomically(file: string, data: Buffer): Promise<void> {
   const dir = path.dirname(path.resolve(file));
@@ -254,6 +282,7 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
     );
   }
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  await removeStaleTemps(dir, path.basename(file));
   try {
     await fs.writeFile(temp, data);
     await fs.rename(temp, file);
