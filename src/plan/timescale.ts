@@ -112,6 +112,42 @@ function fyYears(g: GroupTok): { first: number; last: number } | null {
   return null;
 }
 
+/** Every word a period can start with; any other word is passed over at once. */
+const PERIOD_WORDS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(),
+  ...SEASONS.keys(),
+  ...ORDINAL_WORDS.keys(),
+  ...PART_END_MONTH.keys(),
+  ...["q", "quarter", "qtr", "h", "half", "fy", "financial", "fiscal", "fin"],
+]);
+
+/** Every word note() acts on; anything else is passed over at once. */
+const NOTED_WORDS: ReadonlySet<string> = new Set([
+  ...ONGOING_WORDS,
+  ...COMPLETE_WORDS,
+  ...HOLD_WORDS,
+  ...WITHDRAWN_WORDS,
+  ...RECURRING_WORDS.keys(),
+  ...NUMBER_WORDS,
+  ...RELATIVE_WORDS,
+  ...START_WORDS,
+  ...TBC_WORDS,
+  ...[
+    "on",
+    "progress",
+    "place",
+    "required",
+    "every",
+    "each",
+    "per",
+    "annual",
+    "twice",
+    "term",
+    "course",
+  ],
+  ...["year", "years", "phase", "n", "be", "applicable", "known"],
+]);
+
 class Reader {
   readonly toks: Tok[];
   readonly periods: Period[] = [];
@@ -160,6 +196,8 @@ class Reader {
     }
     if (t.t !== "word") return;
     const w = t.w;
+    // Most words that reach here are filler ("of", "by", "and"): one look-up sends them away.
+    if (!NOTED_WORDS.has(w)) return;
     if (ONGOING_WORDS.has(w)) {
       if (this.ongoingAt < 0) this.ongoingAt = i;
     } else if (
@@ -273,6 +311,7 @@ class Reader {
     if (t.t === "num") return yearOf(t) !== null ? this.yearFirst(i, t) : this.dayFirst(i);
     if (t.t !== "word") return null;
     const w = t.w;
+    if (!PERIOD_WORDS.has(w)) return null;
     const month = MONTHS.get(w);
     if (month !== undefined) return this.monthFirst(i, month);
     const season = SEASONS.get(w);
