@@ -3,7 +3,14 @@
  * usage error (a typo such as `--asat` must not silently fall back to today).
  * Accepts `--name value`, `--name=value`, and `--` to end the options.
  */
-import { parseIsoDate, type DateOrder, type IsoDate, type ReadSettings } from "../plan";
+import {
+  DEFAULT_DUE_SOON_DAYS,
+  parseIsoDate,
+  todayLocal,
+  type DateOrder,
+  type IsoDate,
+  type ReadSettings,
+} from "../plan";
 import { UsageError } from "./errors";
 
 /** "value": the option takes a value; "flag": it stands alone. */
@@ -138,4 +145,47 @@ export function readSettingsFrom(args: ParsedArgs): Partial<ReadSettings> {
   const order = optionValue(args, "date-order");
   if (order !== undefined) settings.dateOrder = parseDateOrderOption(order);
   return settings;
+}
+
+/** The one workbook a command reads, or a usage error saying what was expected. */
+export function oneWorkbook(args: ParsedArgs, command: string): string {
+  if (args.positionals.length === 0)
+    throw new UsageError(`'plan ${command}' needs a workbook, e.g. plan ${command} plan.xlsx`);
+  if (args.positionals.length > 1) {
+    throw new UsageError(
+      `'plan ${command}' reads one workbook; got ${args.positionals.length} (${args.positionals.join(", ")}).`
+    );
+  }
+  return args.positionals[0];
+}
+
+/** How a plan is judged, from the options status and summary share. */
+export interface JudgingOptions {
+  asAt: IsoDate;
+  dueSoonDays: number;
+  nextCommittee: IsoDate | null;
+  settings: Partial<ReadSettings>;
+  sheet: string | undefined;
+}
+
+/** Reads --as-at, --due-soon-days or --next-committee, --fy-start, --date-order and --sheet, checking each. */
+export function readJudgingOptions(args: ParsedArgs): JudgingOptions {
+  const asAtText = optionValue(args, "as-at");
+  const asAt = asAtText === undefined ? todayLocal() : parseDateOption(asAtText, "--as-at");
+  const daysText = optionValue(args, "due-soon-days");
+  const committeeText = optionValue(args, "next-committee");
+  if (daysText !== undefined && committeeText !== undefined) {
+    throw new UsageError(
+      "give --due-soon-days or --next-committee, not both: they are two ways of saying what 'due soon' means."
+    );
+  }
+  return {
+    asAt,
+    dueSoonDays:
+      daysText === undefined ? DEFAULT_DUE_SOON_DAYS : parseDaysOption(daysText, "--due-soon-days"),
+    nextCommittee:
+      committeeText === undefined ? null : parseDateOption(committeeText, "--next-committee"),
+    settings: readSettingsFrom(args),
+    sheet: optionValue(args, "sheet"),
+  };
 }

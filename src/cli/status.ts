@@ -3,12 +3,10 @@
  * due ... as at a date, as an aligned table for a person or as JSON for a script.
  */
 import {
-  DEFAULT_DUE_SOON_DAYS,
   STATUS_LABEL,
   STATUS_ORDER,
   countStatuses,
   judgePlan,
-  todayLocal,
   type ActionStatus,
   type IsoDate,
   type Plan,
@@ -16,8 +14,8 @@ import {
   type StatusSettings,
   type TimescaleKind,
 } from "../plan";
-import { optionValue, parseArgs, parseDateOption, parseDaysOption, readSettingsFrom } from "./args";
-import { EXIT_OK, UsageError, type CliIo } from "./errors";
+import { oneWorkbook, parseArgs, readJudgingOptions } from "./args";
+import { EXIT_OK, type CliIo } from "./errors";
 
 export const STATUS_USAGE = `Usage: plan status WORKBOOK.xlsx [options]
 
@@ -94,32 +92,12 @@ export async function runStatus(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(STATUS_USAGE);
     return EXIT_OK;
   }
-  if (args.positionals.length === 0)
-    throw new UsageError("'plan status' needs a workbook, e.g. plan status plan.xlsx");
-  if (args.positionals.length > 1) {
-    throw new UsageError(
-      `'plan status' reads one workbook; got ${args.positionals.length} (${args.positionals.join(", ")}).`
-    );
-  }
+  const input = oneWorkbook(args, "status");
   // Check every option before opening the file: a mistyped command fails fast.
-  const asAtText = optionValue(args, "as-at");
-  const asAt = asAtText === undefined ? todayLocal() : parseDateOption(asAtText, "--as-at");
-  const daysText = optionValue(args, "due-soon-days");
-  const committeeText = optionValue(args, "next-committee");
-  if (daysText !== undefined && committeeText !== undefined) {
-    throw new UsageError(
-      "give --due-soon-days or --next-committee, not both: they are two ways of saying what 'due soon' means."
-    );
-  }
-  const dueSoonDays =
-    daysText === undefined ? DEFAULT_DUE_SOON_DAYS : parseDaysOption(daysText, "--due-soon-days");
-  const nextCommittee =
-    committeeText === undefined ? null : parseDateOption(committeeText, "--next-committee");
-  const settings = readSettingsFrom(args);
-  const sheet = optionValue(args, "sheet");
+  const { asAt, dueSoonDays, nextCommittee, settings, sheet } = readJudgingOptions(args);
 
   const { loadPlan, qualifiedAddress } = await import("../xlsx/read");
-  const { plan: picked } = await loadPlan(args.positionals[0], { sheet, settings });
+  const { plan: picked } = await loadPlan(input, { sheet, settings });
   if (!picked.result.ok) throw new Error("picked a range that is not a plan"); // pickPlan never does
   const plan = picked.result.plan;
   const statusSettings: StatusSettings = { asAt, dueSoonDays, nextCommittee };

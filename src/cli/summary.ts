@@ -9,19 +9,17 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import {
-  DEFAULT_DUE_SOON_DAYS,
   STATUS_LABEL,
   STATUS_ORDER,
   formatLongDate,
   judgePlan,
   summarise,
-  todayLocal,
   type ReportRecord,
   type Summary,
 } from "../plan";
 import { HISTORY_SHEET } from "../report/history";
 import { planName, planSource } from "../report/source";
-import { optionValue, parseArgs, parseDateOption, parseDaysOption, readSettingsFrom } from "./args";
+import { oneWorkbook, optionValue, parseArgs, readJudgingOptions } from "./args";
 import { CliError, EXIT_OK, UsageError, type CliIo } from "./errors";
 
 export const SUMMARY_USAGE = `Usage: plan summary WORKBOOK.xlsx [options]
@@ -96,29 +94,8 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
     io.stdout.write(SUMMARY_USAGE);
     return EXIT_OK;
   }
-  if (args.positionals.length === 0)
-    throw new UsageError("'plan summary' needs a workbook, e.g. plan summary plan.xlsx");
-  if (args.positionals.length > 1) {
-    throw new UsageError(
-      `'plan summary' reads one workbook; got ${args.positionals.length} (${args.positionals.join(", ")}).`
-    );
-  }
-  const input = args.positionals[0];
-  const asAtText = optionValue(args, "as-at");
-  const asAt = asAtText === undefined ? todayLocal() : parseDateOption(asAtText, "--as-at");
-  const daysText = optionValue(args, "due-soon-days");
-  const committeeText = optionValue(args, "next-committee");
-  if (daysText !== undefined && committeeText !== undefined) {
-    throw new UsageError(
-      "give --due-soon-days or --next-committee, not both: they are two ways of saying what 'due soon' means."
-    );
-  }
-  const dueSoonDays =
-    daysText === undefined ? DEFAULT_DUE_SOON_DAYS : parseDaysOption(daysText, "--due-soon-days");
-  const nextCommittee =
-    committeeText === undefined ? null : parseDateOption(committeeText, "--next-committee");
-  const settings = readSettingsFrom(args);
-  const sheet = optionValue(args, "sheet");
+  const input = oneWorkbook(args, "summary");
+  const { asAt, dueSoonDays, nextCommittee, settings, sheet } = readJudgingOptions(args);
   const summarySheetName = (optionValue(args, "summary-sheet") ?? "Committee Summary").trim();
   if (
     summarySheetName === "" ||
