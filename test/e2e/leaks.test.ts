@@ -189,6 +189,7 @@ async function openWatched(model: WorkbookModel): Promise<Watched> {
   const context = await browser.newContext({
     viewport: { width: 450, height: 900 },
     locale: "en-GB",
+    reducedMotion: "reduce", // panels open at once, so clicks land where they are aimed
   });
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);

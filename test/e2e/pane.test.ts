@@ -91,6 +91,9 @@ async function openPane(
     viewport: { width: opts.width ?? 450, height: 900 },
     locale: "en-GB",
     colorScheme: theme,
+    // Fluent's panels animate open; under load a click aimed at a button mid-animation can land
+    // beside it once the layout moves. Reduced motion (a setting officers use too) opens them at once.
+    reducedMotion: "reduce",
   });
   const opened: Opened = {
     page: await context.newPage(),
@@ -120,6 +123,18 @@ async function openPane(
       w.__OFFICE_THEME__ = t;
       if (minor !== null) w.__DOUBLE_OPTIONS__ = { excelApiMinor: minor };
       w.__csp = [];
+      // What the page received, for the failure message when a step does not take effect.
+      const events: string[] = ((window as unknown as { __events: string[] }).__events = []);
+      for (const type of ["submit", "click", "input", "change"]) {
+        document.addEventListener(
+          type,
+          (e) => {
+            const t = e.target as HTMLInputElement;
+            events.push(`${type}:${t.tagName}:${(t.value ?? t.textContent ?? "").slice(0, 24)}`);
+          },
+          true
+        );
+      }
       document.addEventListener("securitypolicyviolation", (e) =>
         w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`)
       );
@@ -161,14 +176,31 @@ async function setAsAt(page: Page, date: string, longDate: string): Promise<void
   }, date);
   expect(await page.getByLabel("As at").inputValue()).toBe(date);
   await page.getByRole("button", { name: "Apply settings" }).click();
+  // The form must have received the submit; if the click was lost, say so rather than time out.
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __events: string[] }).__events.some((e) => e.startsWith("submit")),
+    undefined,
+    { timeout: 15_000 }
+  );
   try {
     await page
       .getByTestId("as-at")
       .filter({ hasText: `As at ${longDate}` })
       .waitFor({ timeout: 15_000 });
   } catch {
+    const seen = await page.evaluate(() => ({
+      events: (window as unknown as { __events: string[] }).__events.slice(-12),
+      busy: document.querySelector("main")?.getAttribute("aria-busy"),
+      settings: JSON.stringify(
+        (window as unknown as { __double: { model: { settings?: unknown } } }).__double.model
+          .settings ?? null
+      ).slice(0, 300),
+    }));
     const text = await page.locator("main").innerText();
-    throw new Error(`the pane did not move to ${longDate}; it shows:\n${text.slice(0, 1500)}`);
+    throw new Error(
+      `the pane did not move to ${longDate}; events ${JSON.stringify(seen)}; it shows:\n${text.slice(0, 600)}`
+    );
   }
   await page
     .getByRole("button", { name: "Build committee summary" })
@@ -458,7 +490,10 @@ describe("when Excel says no, the officer is told why in plain words", () => {
 
 describe("outside Excel", () => {
   test("with Microsoft's real office.js and no Office host, the page says where Plan Tracker runs", async () => {
-    const context = await browser.newContext({ viewport: { width: 450, height: 600 } });
+    const context = await browser.newContext({
+      viewport: { width: 450, height: 600 },
+      reducedMotion: "reduce",
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
