@@ -4,14 +4,12 @@
  * the same URL to the task pane, the FunctionFile and the custom functions Page).
  *
  * - `functions` and `taskpane` are separate entries so the functions' bundle holds
- *   only src/functions, src/workbook/locate and the engine: never React or Fluent.
+ *   only src/functions, the shared plan finder (src/workbook/locate and blocks), the report
+ *   history format and the engine: never React or Fluent.
  * - custom-functions-metadata-plugin writes functions.json from functions.ts's JSDoc
  *   and appends the CustomFunctions.associate calls to it.
  * - A production build rewrites https://localhost:3000/ to PLAN_TRACKER_URL in the
  *   manifest and in functions.json (its help links).
- *
- * Test-only overrides (never used by `npm run build`): --env taskpaneEntry=... and
- * --env taskpaneTemplate=... build against a stand-in task pane.
  */
 const fs = require("fs");
 const os = require("os");
@@ -90,15 +88,13 @@ async function httpsOptions() {
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const serving = Boolean(env.WEBPACK_SERVE);
-  const taskpaneEntry = env.taskpaneEntry || "./src/taskpane/index.tsx";
-  const taskpaneTemplate = env.taskpaneTemplate || "./src/taskpane/taskpane.html";
 
   return {
     devtool: "source-map",
     entry: {
       // functions first: the page registers the functions before the pane renders.
       functions: "./src/functions/functions.ts",
-      taskpane: taskpaneEntry,
+      taskpane: "./src/taskpane/index.tsx",
     },
     output: {
       // dist/addin, not dist: the command line is compiled to dist/ (tsconfig.cli.json),
@@ -140,7 +136,7 @@ module.exports = async (env = {}, options = {}) => {
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
-        template: taskpaneTemplate,
+        template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
       }),
       new CopyWebpackPlugin({

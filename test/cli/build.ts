@@ -2,81 +2,46 @@
  * Test helpers for the command line: build dist/ the way `npm run prepare` does, then
  * run `node bin/plan.js` as a child process, exactly as an officer's shell would.
  *
- * The build runs once for all test files: it is skipped while dist/cli/main.js is newer
- * than every source file it is built from, and a lock directory keeps two jest workers
- * from running tsc over the same files at once.
+ * The build runs once for all test files (test/support/build-once.ts): it is skipped while
+ * dist/cli/main.js is newer than every source file it is built from.
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { ROOT, buildOnce } from "../support/build-once";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+export { ROOT };
 export const BIN = path.join(ROOT, "bin", "plan.js");
 export const SAMPLE = path.join(ROOT, "samples", "improvement-plan.xlsx");
 const MAIN_JS = path.join(ROOT, "dist", "cli", "main.js");
-const LOCK = path.join(ROOT, ".tmp", "cli-build.lock");
 const SOURCES = ["src/plan", "src/cli", "src/report", "src/xlsx"].map((d) => path.join(ROOT, d));
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return newest;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith(".ts")) newest = Math.max(newest, fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function upToDate(): boolean {
-  if (!fs.existsSync(MAIN_JS)) return false;
-  const built = fs.statSync(MAIN_JS).mtimeMs;
-  return SOURCES.every((dir) => newestSource(dir) <= built);
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 /** Compiles the command line into dist/ (tsc -p tsconfig.cli.json) unless it is current. */
 export function ensureCliBuilt(): void {
-  if (upToDate()) return;
-  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      fs.mkdirSync(LOCK);
-      break;
-    } catch {
-      // Another worker is building; a lock older than the deadline is a leftover.
-      if (Date.now() > deadline) fs.rmSync(LOCK, { recursive: true, force: true });
-      sleep(200);
-    }
-  }
-  try {
-    if (upToDate()) return;
-    const tsc = require.resolve("typescript/bin/tsc");
-    const before = fs.existsSync(MAIN_JS) ? fs.statSync(MAIN_JS).mtimeMs : -1;
-    try {
-      execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], {
-        cwd: ROOT,
-        stdio: "pipe",
-      });
-    } catch (error) {
-      // tsc still writes JavaScript when it finds type errors; those are the type-check
-      // step's to report (npm test runs tsc --noEmit first). Only a build that produced
-      // no command line at all stops these tests.
-      if (!fs.existsSync(MAIN_JS) || fs.statSync(MAIN_JS).mtimeMs === before) {
-        const out = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
-        throw new Error(`building the command line failed:\n${out}`);
+  buildOnce({
+    marker: MAIN_JS,
+    sources: SOURCES,
+    lock: "cli-build",
+    patienceMs: 180_000,
+    build: () => {
+      const tsc = require.resolve("typescript/bin/tsc");
+      const before = fs.existsSync(MAIN_JS) ? fs.statSync(MAIN_JS).mtimeMs : -1;
+      try {
+        execFileSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], {
+          cwd: ROOT,
+          stdio: "pipe",
+        });
+      } catch (error) {
+        // tsc still writes JavaScript when it finds type errors; those are the type-check
+        // step's to report (npm test runs tsc --noEmit first). Only a build that produced
+        // no command line at all stops these tests.
+        if (!fs.existsSync(MAIN_JS) || fs.statSync(MAIN_JS).mtimeMs === before) {
+          const out = (error as { stdout?: Buffer }).stdout?.toString() ?? String(error);
+          throw new Error(`building the command line failed:\n${out}`);
+        }
       }
-    }
-    // tsc keeps the timestamps of files whose output did not change; mark the build.
-    const now = new Date();
-    fs.utimesSync(MAIN_JS, now, now);
-  } finally {
-    fs.rmSync(LOCK, { recursive: true, force: true });
-  }
+    },
+  });
 }
 
 export interface PlanRun {

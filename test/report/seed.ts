@@ -7,7 +7,7 @@ import {
   type ReportRecord,
   type Summary,
 } from "../../src/plan";
-import seed from "./seed-plan/plan-values.json";
+import seed from "../fixtures/seed-plan/plan-values.json";
 
 export const SEED_VALUES = seed.values as string[][];
 export const SEED_SHEET = seed.sheet;

@@ -9,14 +9,14 @@
  * The production build is the project's webpack.config.js, as `npm run build` runs it, into
  * .tmp/security/dist.
  */
-import { execFile } from "child_process";
-import { readdirSync, readFileSync, rmSync, statSync } from "fs";
+import { readdirSync, readFileSync, statSync } from "fs";
+import { ADDIN_OUT, ensureProductionBuild } from "../support/production-build";
 import { join, relative, resolve } from "path";
 
 jest.setTimeout(600_000);
 
 const ROOT = resolve(__dirname, "../..");
-const OUT = join(ROOT, ".tmp/security/dist");
+const OUT = ADDIN_OUT;
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
 /** What turns text into code or markup. */
@@ -283,20 +283,7 @@ describe("src/", () => {
 });
 
 describe("the production build", () => {
-  beforeAll(async () => {
-    // A child process, as `npm run build` runs it (copy-webpack-plugin's dynamic imports do not
-    // work inside jest's module sandbox).
-    rmSync(OUT, { recursive: true, force: true });
-    await new Promise<void>((done, fail) =>
-      execFile(
-        process.execPath,
-        [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", OUT],
-        { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) =>
-          error ? fail(new Error(`webpack failed: ${stderr || stdout}`)) : done()
-      )
-    );
-  });
+  beforeAll(() => ensureProductionBuild(), 600_000);
 
   test("the functions' bundle holds none of them at all", () => {
     const { all } = unexplained("functions.js");

@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
-import expected from "../report/seed-plan/expected-2006-12-28.json";
+import expected from "../fixtures/seed-plan/expected-2006-12-28.json";
 import { seedSummary } from "../report/seed";
 import { ROOT, SAMPLE, sheetCsv, soffice, summaryCli, tempDir, writeSeedWorkbook } from "./support";
 

@@ -11,7 +11,7 @@ import { promisify } from "util";
 import ExcelJS from "exceljs";
 import { runSummary } from "../../src/cli/summary";
 import { describeFailure } from "../../src/cli/errors";
-import seed from "../report/seed-plan/plan-values.json";
+import seed from "../fixtures/seed-plan/plan-values.json";
 
 const run = promisify(execFile);
 export const ROOT = path.resolve(__dirname, "../..");
