@@ -1,75 +1,29 @@
 /**
- * The production webpack build (one build, shared by every test here, into
- * .tmp/functions/dist): one page hosting both bundles, functions.json from the
+ * The production webpack build (made once, shared with the security scan:
+ * test/support/production-build.ts): one page hosting both bundles, functions.json from the
  * JSDoc, the functions' bundle free of React and Fluent, and the development URL
  * rewritten to PLAN_TRACKER_URL in the manifest and in functions.json.
- * Slow (a full build, about a minute), so it is built once.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { execFile } from "child_process";
 import type webpack from "webpack";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
+import {
+  ADDIN_OUT,
+  ADDIN_STATS,
+  PRODUCTION_URL,
+  ensureProductionBuild,
+} from "../support/production-build";
+import { ROOT as root } from "../support/build-once";
 
-const root = path.join(__dirname, "..", "..");
-const out = path.join(root, ".tmp", "functions", "dist");
-const PROD = "https://plans.example.gov.uk/tracker/";
+const out = ADDIN_OUT;
+const PROD = PRODUCTION_URL;
 
 let stats: webpack.StatsCompilation;
 
-/** The task pane's entry and page; a stand-in under .tmp only while the pane is not written yet. */
-function taskpaneOverrides(): Record<string, string> {
-  if (
-    fs.existsSync(path.join(root, "src", "taskpane", "index.tsx")) &&
-    fs.existsSync(path.join(root, "src", "taskpane", "taskpane.html"))
-  ) {
-    return {};
-  }
-  const dir = path.join(root, ".tmp", "functions", "standin");
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(
-    path.join(dir, "index.tsx"),
-    'import * as React from "react";\nexport const pane = React.createElement("div");\n'
-  );
-  fs.writeFileSync(
-    path.join(dir, "taskpane.html"),
-    "<!doctype html><html><head><title>stand-in</title></head><body></body></html>\n"
-  );
-  return {
-    taskpaneEntry: path.join(dir, "index.tsx"),
-    taskpaneTemplate: path.join(dir, "taskpane.html"),
-  };
-}
-
-beforeAll(async () => {
-  // A child process, as `npm run build` runs it: copy-webpack-plugin imports ES modules
-  // dynamically, which jest's module sandbox cannot do.
-  const env = Object.entries(taskpaneOverrides()).flatMap(([k, v]) => ["--env", `${k}=${v}`]);
-  const statsFile = path.join(root, ".tmp", "functions", "stats.json");
-  fs.rmSync(out, { recursive: true, force: true });
-  await new Promise<void>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [
-        require.resolve("webpack-cli/bin/cli.js"),
-        "--mode",
-        "production",
-        "--output-path",
-        out,
-        `--json=${statsFile}`,
-        ...env,
-      ],
-      // The config adds the trailing slash: build with the URL as an officer would type it.
-      {
-        cwd: root,
-        env: { ...process.env, PLAN_TRACKER_URL: PROD.replace(/\/$/, "") },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, _stdout, stderr) =>
-        error ? reject(new Error(`webpack failed: ${stderr || error.message}`)) : resolve()
-    );
-  });
-  stats = JSON.parse(fs.readFileSync(statsFile, "utf8"));
+beforeAll(() => {
+  ensureProductionBuild();
+  stats = JSON.parse(fs.readFileSync(ADDIN_STATS, "utf8"));
 }, 600_000);
 
 const read = (name: string) => fs.readFileSync(path.join(out, name), "utf8");
@@ -94,7 +48,9 @@ it("loads office.js, then the functions, then the pane, in taskpane.html", () =>
   const at = (needle: string) => html.indexOf(needle);
   expect(at("functions.js")).toBeGreaterThan(-1);
   expect(at("taskpane.js")).toBeGreaterThan(at("functions.js"));
-  if (at("office.js") >= 0) expect(at("office.js")).toBeLessThan(at("functions.js"));
+  // Office.js must load first, from Microsoft's CDN: without it neither bundle can start.
+  expect(at("https://appsforoffice.microsoft.com/lib/1/hosted/office.js")).toBeGreaterThan(-1);
+  expect(at("office.js")).toBeLessThan(at("functions.js"));
 });
 
 it("keeps React and Fluent out of the functions' bundle", () => {
