@@ -53,6 +53,34 @@ const useStyles = makeStyles({
   notes: { margin: 0, paddingLeft: "20px" },
 });
 
+/** A message the officer can dismiss: an error in their words, or a notice that work is done. */
+function DismissibleBar(props: {
+  intent: "error" | "success";
+  testId: string;
+  title?: string;
+  onDismiss: () => void;
+  children: React.ReactNode;
+}): React.ReactElement {
+  return (
+    <MessageBar intent={props.intent} layout="multiline" data-testid={props.testId}>
+      <MessageBarBody>
+        {props.title ? <MessageBarTitle>{props.title}</MessageBarTitle> : null}
+        {props.children}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          <Button
+            aria-label="Dismiss"
+            appearance="transparent"
+            icon={<DismissRegular />}
+            onClick={props.onDismiss}
+          />
+        }
+      />
+    </MessageBar>
+  );
+}
+
 export interface AppProps {
   api: WorkbookApi;
   clock?: PaneClock;
@@ -76,37 +104,19 @@ export function App({ api, clock = SYSTEM_CLOCK }: AppProps): React.ReactElement
       </header>
 
       {state.error ? (
-        <MessageBar intent="error" layout="multiline" data-testid="error">
-          <MessageBarBody>
-            <MessageBarTitle>Something went wrong</MessageBarTitle>
-            {state.error}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                aria-label="Dismiss"
-                appearance="transparent"
-                icon={<DismissRegular />}
-                onClick={act.dismissError}
-              />
-            }
-          />
-        </MessageBar>
+        <DismissibleBar
+          intent="error"
+          testId="error"
+          title="Something went wrong"
+          onDismiss={act.dismissError}
+        >
+          {state.error}
+        </DismissibleBar>
       ) : null}
       {state.notice ? (
-        <MessageBar intent="success" layout="multiline" data-testid="notice">
-          <MessageBarBody>{state.notice}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                aria-label="Dismiss"
-                appearance="transparent"
-                icon={<DismissRegular />}
-                onClick={act.dismissNotice}
-              />
-            }
-          />
-        </MessageBar>
+        <DismissibleBar intent="success" testId="notice" onDismiss={act.dismissNotice}>
+          {state.notice}
+        </DismissibleBar>
       ) : null}
 
       {state.starting ? (
