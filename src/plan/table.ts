@@ -5,6 +5,7 @@
  * Never throws: bad input becomes a PlanProblem, a needsReview reason or a note.
  */
 import { columnLetters } from "./a1";
+import { DEFAULT_READ_SETTINGS } from "./types";
 import type {
   Action,
   CellRef,
@@ -12,6 +13,8 @@ import type {
   ColumnRole,
   Plan,
   PlanProblem,
+  NumberFormats,
+  ReadOptions,
   ReadResult,
   ReadSettings,
   Recommendation,
@@ -35,6 +38,7 @@ import {
   type CellLineSets,
 } from "./lines";
 import { parseTimescale } from "./timescale";
+import { statusTextOfNumber, timescaleOfNumber } from "./typed-cells";
 
 // Also exported here, where the fuzz and table tests look for it.
 export { columnLetters };
@@ -70,11 +74,12 @@ function problemResult(
 export function readPlan(
   values: CellValue[][],
   origin: ValuesOrigin,
-  settings?: Partial<ReadSettings>
+  settings?: Partial<ReadSettings>,
+  options: ReadOptions = {}
 ): ReadResult {
   const sheet = origin && typeof origin.sheet === "string" ? origin.sheet : "";
   try {
-    return new PlanReader(values, origin, settings).read();
+    return new PlanReader(values, origin, settings, options).read();
   } catch (e) {
     // A safety net, not a path: the reader is written not to throw. If it ever does,
     // the officer still gets a message rather than a broken pane.
@@ -105,9 +110,11 @@ class PlanReader {
   private readonly sheet: string;
   private readonly row0: number;
   private readonly col0: number;
-  private readonly settings?: Partial<ReadSettings>;
+  private readonly settings: ReadSettings;
+  private readonly formats: NumberFormats | undefined;
   private readonly cache = new Map<string, Timescale>();
-  private readonly numberCache = new Map<number, Timescale>();
+  /** Typed cells by format and value: a plan repeats "Dec-06" as often as it repeats text. */
+  private readonly numberCache = new Map<string, Timescale>();
   private readonly letters: string[] = [];
 
   private columns: Partial<Record<ColumnRole, number>> = {};
@@ -116,7 +123,12 @@ class PlanReader {
   private skipped: SkippedRow[] = [];
   private notes: string[] = [];
 
-  constructor(values: CellValue[][], origin: ValuesOrigin, settings?: Partial<ReadSettings>) {
+  constructor(
+    values: CellValue[][],
+    origin: ValuesOrigin,
+    settings: Partial<ReadSettings> | undefined,
+    options: ReadOptions
+  ) {
     this.rows = Array.isArray(values) ? values : [];
     this.sheet = origin && typeof origin.sheet === "string" ? origin.sheet : "";
     this.row0 =
@@ -127,7 +139,16 @@ class PlanReader {
       origin && Number.isInteger(origin.column) && (origin.column as number) >= 1
         ? (origin.column as number)
         : 1;
-    this.settings = settings;
+    this.settings = { ...DEFAULT_READ_SETTINGS, ...(settings ?? {}) };
+    this.formats = Array.isArray(options.numberFormats) ? options.numberFormats : undefined;
+  }
+
+  /** The number format of values[r][c]: undefined when it was not read. */
+  private format(r: number, c: number): string | undefined {
+    const row = this.formats?.[r];
+    if (!row) return undefined;
+    const f = row[c];
+    return typeof f === "string" ? f : undefined;
   }
 
   read(): ReadResult {
@@ -266,13 +287,20 @@ class PlanReader {
     return ts;
   }
 
-  private timescaleOfNumber(n: number): Timescale {
-    let ts = this.numberCache.get(n);
+  private timescaleOfNumber(n: number, format: string | undefined): Timescale {
+    const key = format === undefined ? String(n) : `${n}|${format}`;
+    let ts = this.numberCache.get(key);
     if (ts === undefined) {
-      ts = frozenTimescale(parseTimescale(n, this.settings));
-      this.numberCache.set(n, ts);
+      ts = frozenTimescale(timescaleOfNumber(n, format, this.settings));
+      this.numberCache.set(key, ts);
     }
     return ts;
+  }
+
+  /** A status cell as text; a number is read with its format ("100%", a date as shown). */
+  private statusText(value: CellValue, format: string | undefined): string {
+    if (typeof value === "number") return statusTextOfNumber(value, format, this.settings);
+    return cellError(value) !== null ? "" : cellText(value);
   }
 
   /** True for a header row repeated inside the table (a page break in a pasted report). */
@@ -481,11 +509,13 @@ class PlanReader {
     const tsErr = cellError(tsValue);
     let tsLines: CellLineSets;
     let tsNumber: number | null = null;
+    let tsFormat: string | undefined;
     if (tsErr !== null) {
       tsLines = { lines: [tsErr], withBlanks: [tsErr] };
       reviews.push(`${tsAddr} shows the error ${tsErr} instead of a timescale.`);
     } else if (typeof tsValue === "number" && Number.isFinite(tsValue)) {
       tsNumber = tsValue;
+      tsFormat = this.format(r, tsCol);
       tsLines = { lines: [String(tsValue)], withBlanks: [String(tsValue)] };
     } else {
       tsLines = splitTimescaleLines(cellText(tsValue));
@@ -528,6 +558,7 @@ class PlanReader {
     // A date serial in the revised cell, kept apart from the text lines (a marker inside the
     // text could be mistaken for real text that starts the same way, such as a pasted NUL).
     let revisedSerial: number | null = null;
+    let revisedFormat: string | undefined;
     let revAddr = "";
     if (cols.revisedTimescale !== undefined) {
       revAddr = this.addr(r, "revisedTimescale");
@@ -537,6 +568,7 @@ class PlanReader {
         reviews.push(`${revAddr} shows the error ${rvErr} instead of a revised timescale.`);
       } else if (typeof rv === "number" && Number.isFinite(rv)) {
         revisedSerial = rv;
+        revisedFormat = this.format(r, cols.revisedTimescale);
         revised = { values: new Array<string>(n).fill(String(rv)) };
       } else {
         revised = pairLines(
@@ -557,7 +589,7 @@ class PlanReader {
       const sv = cells[cols.status];
       const st = pairLines(
         n,
-        splitTimescaleLines(statusText(sv)),
+        splitTimescaleLines(this.statusText(sv, this.format(r, cols.status))),
         actionAddr,
         stAddr,
         "status",
@@ -585,7 +617,7 @@ class PlanReader {
           reason: `${tsAddr} shows the error ${tsErr}.`,
         };
       } else if (tsNumber !== null) {
-        timescale = this.timescaleOfNumber(tsNumber);
+        timescale = this.timescaleOfNumber(tsNumber, tsFormat);
       } else {
         timescale = this.timescale(tsText);
       }
@@ -595,7 +627,9 @@ class PlanReader {
       if (rvText !== undefined && rvText !== "") {
         originalTimescale = timescale;
         timescale =
-          revisedSerial !== null ? this.timescaleOfNumber(revisedSerial) : this.timescale(rvText);
+          revisedSerial !== null
+            ? this.timescaleOfNumber(revisedSerial, revisedFormat)
+            : this.timescale(rvText);
         timescaleSource = revSource;
       }
       const action: Action = {
@@ -643,18 +677,6 @@ function frozenTimescale(ts: Timescale): Timescale {
   const copy: Timescale = { ...ts, milestones: Object.freeze(ts.milestones.slice()) as string[] };
   if (ts.recurrence !== undefined) copy.recurrence = Object.freeze({ ...ts.recurrence });
   return Object.freeze(copy);
-}
-
-/**
- * A status cell as text: a number in a status column is a fraction complete
- * (Excel keeps 100% as 1), shown as the officer sees it ("100%").
- */
-function statusText(value: CellValue): string {
-  if (typeof value === "number" && Number.isFinite(value)) {
-    if (value >= 0 && value <= 1) return `${Math.round(value * 1000) / 10}%`;
-    return String(value);
-  }
-  return cellError(value) !== null ? "" : cellText(value);
 }
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

@@ -3,9 +3,9 @@
  * date cell, to a kind, a due date (the last day of the latest period named) and the
  * milestones. Total: any value gives an answer, never an exception.
  */
+import { timescaleOfNumber } from "./typed-cells";
 import {
   endOfMonth,
-  fromExcelSerial,
   isoDate,
   isValidDay,
   daysInMonth,
@@ -766,7 +766,8 @@ export function parseTimescale(value: CellValue, settings?: Partial<ReadSettings
     : DEFAULT_READ_SETTINGS;
   if (value === null || value === undefined)
     return result("", "tbc", null, [], "no timescale is given");
-  if (typeof value === "number") return fromSerial(value);
+  // A bare number is a date serial: without its number format, the day it names.
+  if (typeof value === "number") return timescaleOfNumber(value, undefined, s);
   if (typeof value === "boolean") {
     const text = value ? "TRUE" : "FALSE";
     return result(text, "unclear", null, [], `the cell holds ${text}, not a timescale`);
@@ -779,18 +780,6 @@ export function parseTimescale(value: CellValue, settings?: Partial<ReadSettings
       return result(text, "unclear", null, [], `the cell shows the error ${trimmed.toUpperCase()}`);
   }
   return readText(text, s);
-}
-
-function fromSerial(value: number): Timescale {
-  const due = fromExcelSerial(value);
-  if (due === null) {
-    const reason =
-      Math.floor(value) === 60
-        ? "the date is 29 February 1900, a day Excel counts but the calendar never had"
-        : `${value} is not a date Excel can show`;
-    return result(String(value), "unclear", null, [], reason);
-  }
-  return result(due, "date", due, [due]);
 }
 
 function readText(text: string, s: ReadSettings): Timescale {

@@ -18,12 +18,25 @@ export interface ReadSettings {
   financialYearStartMonth: number;
   /** Default "DMY" (UK). */
   dateOrder: DateOrder;
+  /**
+   * True when the workbook counts dates from 1904 (older Mac workbooks): its serials are
+   * 1,462 days smaller than the 1900 system's for the same day. Default false.
+   */
+  date1904: boolean;
 }
 
 export const DEFAULT_READ_SETTINGS: ReadSettings = {
   financialYearStartMonth: 4,
   dateOrder: "DMY",
+  date1904: false,
 };
+
+/**
+ * Number formats beside the values: formats[r][c] is the format code of values[r][c]
+ * ("mmm-yy", "General", "0%"). A missing row or entry means the format was not read (a
+ * surface that cannot see it): the number is then read as a day, as the spec allows.
+ */
+export type NumberFormats = readonly (readonly (string | null | undefined)[] | null | undefined)[];
 
 /** The kinds of timescale, as named in the spec's table (section 3). */
 export type TimescaleKind =
@@ -211,6 +224,11 @@ export interface PlanProblem {
   message: string;
   /** The header texts of the most header-like row, to show the officer what was seen. */
   headersFound: string[];
+}
+
+/** What a surface knows beyond the values: their number formats, the officer's choice of columns. */
+export interface ReadOptions {
+  numberFormats?: NumberFormats;
 }
 
 export type ReadResult = { ok: true; plan: Plan } | { ok: false; problem: PlanProblem };
