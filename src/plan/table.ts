@@ -115,6 +115,7 @@ class PlanReader {
   private readonly cache = new Map<string, Timescale>();
   /** Typed cells by format and value: a plan repeats "Dec-06" as often as it repeats text. */
   private readonly numberCache = new Map<string, Timescale>();
+  private readonly redatings = new Map<string, { original: Timescale; latest: Timescale } | null>();
   private readonly letters: string[] = [];
 
   private columns: Partial<Record<ColumnRole, number>> = {};
@@ -301,6 +302,33 @@ class PlanReader {
   private statusText(value: CellValue, format: string | undefined): string {
     if (typeof value === "number") return statusTextOfNumber(value, format, this.settings);
     return cellError(value) !== null ? "" : cellText(value);
+  }
+
+  /**
+   * A timescale written as an original date and then its revision (spec 2: "13.09.2023
+   * 08.11.2023", one line each or on one line): exact days and nothing else. The latest is
+   * due; the earliest is kept as the original so that the slip shows. Months and labelled
+   * phases ("June 2006" / "September 2006") stay one timescale of kind multiple.
+   */
+  private redating(ts: Timescale): { original: Timescale; latest: Timescale } | null {
+    const hit = this.redatings.get(ts.text);
+    if (hit !== undefined) return hit;
+    let found: { original: Timescale; latest: Timescale } | null = null;
+    const parts = ts.text
+      .split(/[\s,;]+/)
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
+    if (parts.length >= 2 && parts.every((p) => /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$/.test(p))) {
+      const read = parts.map((p) => this.timescale(p));
+      if (read.every((t) => t.kind === "date" && t.due !== null)) {
+        const byDue = [...read].sort((a, b) => (a.due! < b.due! ? -1 : a.due! > b.due! ? 1 : 0));
+        const latest = byDue[byDue.length - 1]!;
+        const original = read[0]!;
+        if (original.due !== latest.due) found = { original, latest };
+      }
+    }
+    this.redatings.set(ts.text, found);
+    return found;
   }
 
   /** True for a header row repeated inside the table (a page break in a pasted report). */
@@ -632,6 +660,12 @@ class PlanReader {
             : this.timescale(rvText);
         timescaleSource = revSource;
       }
+      // "13.09.2023" then "08.11.2023" in one cell: re-dated in place, the slip kept in view.
+      const redated = timescale.kind === "multiple" ? this.redating(timescale) : null;
+      if (redated !== null) {
+        originalTimescale ??= redated.original;
+        timescale = redated.latest;
+      }
       const action: Action = {
         index: this.actions.length,
         key: rec.key,
@@ -685,9 +719,8 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  * Pairs the lines of a list cell with n actions, in order (spec 2): equal counts pair
  * one to one; one line applies to all; interior blank lines count only if that makes the
  * counts match. Any other mismatch pairs as far as it goes and says why, naming both cells
- * and every line left over, so nothing is lost. That includes one action with several
- * timescale lines ("Phase 1: June 2022" / "Phase 2: March 2023"): the rulebook makes it a
- * mismatch for the officer to review, although joining the lines would often read right.
+ * and every line left over, so nothing is lost. One action with several lines is not a
+ * mismatch: the lines are one timescale ("Phase 1: June 2022" / "Phase 2: March 2023").
  */
 function pairLines(
   n: number,
@@ -701,6 +734,8 @@ function pairLines(
   const L = lines.length;
   if (L === 0) return { values: new Array<string>(n).fill("") };
   if (L === n) return { values: lines };
+  // Spec 2: one action with several lines: one timescale (or status), read as if joined.
+  if (n === 1) return { values: [lines.join("\n")] };
   // Before "one line for all": a blank first line pairs the second line with the second action.
   if (sets.withBlanks.length === n) return { values: sets.withBlanks };
   if (L === 1) return { values: new Array<string>(n).fill(lines[0]!) };

@@ -4,14 +4,7 @@
  * milestones. Total: any value gives an answer, never an exception.
  */
 import { timescaleOfNumber } from "./typed-cells";
-import {
-  endOfMonth,
-  isoDate,
-  isValidDay,
-  daysInMonth,
-  dayNumber,
-  fromDayNumber,
-} from "./calendar";
+import { endOfMonth, isoDate, isValidDay, daysInMonth, dayNumber, fromDayNumber } from "./calendar";
 import { normalise, tokenize, type GroupTok, type NumTok, type Tok } from "./timescale-tokens";
 import {
   COMPLETE_WORDS,
@@ -89,6 +82,21 @@ function endOfMonthOffset(y: number, m: number, months: number): IsoDate {
 function fyEnd(startYear: number, fyStart: number): IsoDate {
   return endOfMonthOffset(startYear, fyStart, 11);
 }
+
+/**
+ * The start year of the financial year that ends in `endYear`: with a January start the
+ * financial year is the calendar year, so "2018-2022" ends 31 December 2022, not 2021.
+ */
+const startOfFyEndingIn = (endYear: number, fyStart: number): number =>
+  fyStart === 1 ? endYear : endYear - 1;
+
+/**
+ * The start year of a group's last financial year. A label ("2024/25", "2021/2022") is the
+ * year that starts in its first year; a span of years ("2018/2022") runs to the financial
+ * year that ends in its last year.
+ */
+const lastFyStart = (fy: { first: number; last: number }, fyStart: number): number =>
+  fy.last > fy.first ? startOfFyEndingIn(fy.last + 1, fyStart) : fy.last;
 
 /** First year of a financial-year group ("2006/07", "2021/2022", "23/24"), or null. Spans give their last year. */
 function fyYears(g: GroupTok): { first: number; last: number } | null {
@@ -443,7 +451,8 @@ class Reader {
     const end = yearOf(n);
     if ((sep === "-" || sep === "/") && end !== null && end > t.v && end - t.v <= 10) {
       // A span of years is read as financial years: "2020 - 2024" ends with 2023/24.
-      return this.make("fy", fyEnd(end - 1, this.s.financialYearStartMonth), t.v, 1, i, i + 3);
+      const fyStart = this.s.financialYearStartMonth;
+      return this.make("fy", fyEnd(startOfFyEndingIn(end, fyStart), fyStart), t.v, 1, i, i + 3);
     }
     const q = this.quarterNumber(i + 1);
     if (q) return this.make("quarter", endOfMonth(t.v, q.n * 3), t.v, q.n * 3 - 2, i, q.next);
@@ -548,12 +557,20 @@ class Reader {
     const fyStart = this.s.financialYearStartMonth;
     if (t && t.t === "grp") {
       const fy = fyYears(t);
-      if (fy) return this.make("fy", fyEnd(fy.last, fyStart), fy.first, fyStart, i, j + 1);
+      if (fy)
+        return this.make(
+          "fy",
+          fyEnd(lastFyStart(fy, fyStart), fyStart),
+          fy.first,
+          fyStart,
+          i,
+          j + 1
+        );
     }
     if (t && t.t === "num" && (yearOf(t) !== null || (t.len === 2 && !t.ord))) {
       // "FY24" and "FY 2024" name the financial year that ends in that year.
       const endYear = t.len === 2 ? fullYear(t.v) : t.v;
-      const first = fyStart === 1 ? endYear : endYear - 1;
+      const first = startOfFyEndingIn(endYear, fyStart);
       return this.make("fy", fyEnd(first, fyStart), first, fyStart, i, j + 1);
     }
     this.fyPending = true;
@@ -579,7 +596,14 @@ class Reader {
             q.next
           );
         }
-        return this.make("fy", fyEnd(fy.last, fyStart), fy.first, fyStart, i, i + 1);
+        return this.make(
+          "fy",
+          fyEnd(lastFyStart(fy, fyStart), fyStart),
+          fy.first,
+          fyStart,
+          i,
+          i + 1
+        );
       }
       const [a, b] = parts;
       // "03/2007": month and year.

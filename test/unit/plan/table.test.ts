@@ -139,15 +139,33 @@ describe("pairing actions with timescales", () => {
     expect(Object.isFrozen(p.actions[0]!.timescale.milestones)).toBe(true);
   });
 
-  it("pairs several timescale lines with a single action as far as they go and flags it, naming the line left over", () => {
+  it("reads several timescale lines of a single action as one timescale, due the latest (spec 2)", () => {
     const p = plan([
       ["1", "Rec", "", "Deliver the new system", "Phase 1: June 2022\nPhase 2: March 2023", ""],
+      ["2", "Rec", "", "Audit reports", "June 2006\nSeptember 2006", ""],
     ]);
-    expect(p.actions).toHaveLength(1);
-    const a = p.actions[0]!;
-    expect(a.timescale.text).toBe("Phase 1: June 2022");
-    expect(a.needsReview).toMatch(/D2 lists 1 action but E2 lists 2 timescales/);
-    expect(a.needsReview).toContain('"Phase 2: March 2023"');
+    expect(p.actions).toHaveLength(2);
+    for (const a of p.actions) expect(a.needsReview).toBeUndefined();
+    expect(p.actions[0]!.timescale).toMatchObject({
+      kind: "multiple",
+      due: "2023-03-31",
+      milestones: ["2022-06-30", "2023-03-31"],
+    });
+    expect(p.actions[1]!.timescale).toMatchObject({ kind: "multiple", due: "2006-09-30" });
+    // Milestones are not a revision: nothing slipped.
+    expect(p.actions[1]!.originalTimescale).toBeUndefined();
+  });
+
+  it("keeps the earlier of an original and a revised date as the original, so the slip shows", () => {
+    const p = plan([
+      ["1", "Rec", "", "Present the report", "13.09.2023\n08.11.2023", ""],
+      ["2", "Rec", "", "Close the action", "13.09.2023 08.11.2023", ""],
+    ]);
+    for (const a of p.actions) {
+      expect(a.needsReview).toBeUndefined();
+      expect(a.timescale).toMatchObject({ kind: "date", due: "2023-11-08", text: "08.11.2023" });
+      expect(a.originalTimescale).toMatchObject({ kind: "date", due: "2023-09-13" });
+    }
   });
 
   it("flags every action when there are fewer timescales than actions, naming the cells", () => {

@@ -101,6 +101,13 @@ describe("periods", () => {
     expect(read("Q1 2024/25", { financialYearStartMonth: 7 }).due).toBe("2024-09-30");
     expect(read("2024/25", { financialYearStartMonth: 1 }).due).toBe("2024-12-31");
   });
+
+  it("ends a span of years with the financial year that ends in its last year", () => {
+    expect(read("2018-2022").due).toBe("2022-03-31");
+    expect(read("2018-2022", { financialYearStartMonth: 1 }).due).toBe("2022-12-31");
+    expect(read("2020 - 2024", { financialYearStartMonth: 1 }).due).toBe("2024-12-31");
+    expect(read("2018/2022", { financialYearStartMonth: 7 }).due).toBe("2022-06-30");
+  });
 });
 
 describe("several dates", () => {
