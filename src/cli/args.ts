@@ -1,24 +1,28 @@
 /**
- * A small, strict option parser: every option is declared, an unknown one is a
- * usage error (a typo such as `--asat` must not silently fall back to today).
- * Accepts `--name value`, `--name=value`, and `--` to end the options.
+ * Options are read by Node's own strict parser (util.parseArgs): every option is declared, an
+ * unknown one is a usage error (a typo such as `--asat` must not silently fall back to today).
+ * Accepts `--name value`, `--name=value`, and `--` to end the options. Its error codes are
+ * turned into one line the officer can act on.
  */
+import { parseArgs as parseNodeArgs } from "node:util";
 import {
   DEFAULT_DUE_SOON_DAYS,
   parseIsoDate,
   todayLocal,
+  type ColumnChoices,
+  type ColumnRole,
   type DateOrder,
   type IsoDate,
   type ReadSettings,
 } from "../plan";
 import { UsageError } from "./errors";
 
-/** "value": the option takes a value; "flag": it stands alone. */
-export type OptionKind = "value" | "flag";
+/** "value": the option takes a value; "values": it takes one each time it is given; "flag": it stands alone. */
+export type OptionKind = "value" | "values" | "flag";
 
 export interface ParsedArgs {
-  /** Option values by name (without the dashes); flags are `true`. */
-  options: Map<string, string | true>;
+  /** Option values by name (without the dashes); flags are `true`, repeatable options lists. */
+  options: Map<string, string | true | string[]>;
   positionals: string[];
   help: boolean;
 }
@@ -28,55 +32,69 @@ export function parseArgs(
   spec: Record<string, OptionKind>,
   command: string
 ): ParsedArgs {
-  const options = new Map<string, string | true>();
-  const positionals: string[] = [];
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === "-h" || arg === "--help") {
-      help = true;
-      continue;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const name = (eq >= 0 ? arg.slice(0, eq) : arg).replace(/^--?/, "");
-    const kind = spec[name];
-    if (!kind) {
-      throw new UsageError(
-        `'plan ${command}' has no option '${arg.slice(0, eq >= 0 ? eq : arg.length)}' (see 'plan ${command} --help').`
-      );
-    }
-    if (kind === "flag") {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value.`);
-      options.set(name, true);
-      continue;
-    }
-    let value: string | undefined;
-    if (eq >= 0) {
-      value = arg.slice(eq + 1);
-    } else {
-      value = argv[i + 1];
-      if (value === undefined || (value.startsWith("--") && value.length > 2)) {
-        throw new UsageError(`--${name} needs a value (see 'plan ${command} --help').`);
-      }
-      i++;
-    }
-    options.set(name, value);
+  const declared: Record<
+    string,
+    { type: "string" | "boolean"; multiple?: boolean; short?: string }
+  > = { help: { type: "boolean", short: "h" } };
+  for (const [name, kind] of Object.entries(spec)) {
+    declared[name] =
+      kind === "flag" ? { type: "boolean" } : { type: "string", multiple: kind === "values" };
   }
-  return { options, positionals, help };
+  let parsed: ReturnType<typeof parseNodeArgs>;
+  try {
+    parsed = parseNodeArgs({
+      args: [...argv],
+      options: declared,
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw usageErrorOf(error, argv, spec, command);
+  }
+  const options = new Map<string, string | true | string[]>();
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (name === "help" || value === undefined || value === false) continue;
+    options.set(name, value as string | true | string[]);
+  }
+  return { options, positionals: parsed.positionals, help: parsed.values.help === true };
+}
+
+/** Node's parse error as the line the officer reads. */
+function usageErrorOf(
+  error: unknown,
+  argv: readonly string[],
+  spec: Record<string, OptionKind>,
+  command: string
+): UsageError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const named = /'(-{1,2}[^'\s=]+)/.exec(message)?.[1] ?? "";
+  const name = named.replace(/^-+/, "");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    return new UsageError(
+      `'plan ${command}' has no option '${named}' (see 'plan ${command} --help').`
+    );
+  }
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (spec[name] === "flag" || name === "help")
+      return new UsageError(`--${name} takes no value.`);
+    return new UsageError(`--${name} needs a value (see 'plan ${command} --help').`);
+  }
+  return new UsageError(`${message} (see 'plan ${command} --help').`);
 }
 
 /** The string value of an option, or undefined when it was not given. */
 export function optionValue(args: ParsedArgs, name: string): string | undefined {
   const value = args.options.get(name);
+  if (Array.isArray(value)) return value[value.length - 1];
   return typeof value === "string" ? value : undefined;
+}
+
+/** Every value of a repeatable option, in order ([] when it was not given). */
+export function optionValues(args: ParsedArgs, name: string): string[] {
+  const value = args.options.get(name);
+  if (Array.isArray(value)) return value;
+  return typeof value === "string" ? [value] : [];
 }
 
 const MONTHS = [
@@ -159,6 +177,56 @@ export function oneWorkbook(args: ParsedArgs, command: string): string {
   return args.positionals[0];
 }
 
+/** The roles `--column` names, as the officer would say them. */
+export const COLUMN_ROLES: Record<string, ColumnRole> = {
+  key: "key",
+  recommendation: "recommendation",
+  area: "area",
+  action: "action",
+  timescale: "timescale",
+  revised: "revisedTimescale",
+  lead: "lead",
+  status: "status",
+  comments: "comments",
+};
+
+/**
+ * `--column ROLE=HEADER`, repeatable: the officer's say over which column is which. HEADER is
+ * the header's text (any case) or a column letter such as C; "none" says the plan has no such
+ * column. A later --column for the same role wins.
+ */
+export function readColumnChoices(args: ParsedArgs): ColumnChoices | undefined {
+  const given = optionValues(args, "column");
+  if (given.length === 0) return undefined;
+  const roles = Object.keys(COLUMN_ROLES).join(", ");
+  const choices: ColumnChoices = {};
+  for (const text of given) {
+    const eq = text.indexOf("=");
+    if (eq < 0) {
+      throw new UsageError(
+        `--column takes ROLE=HEADER, such as --column timescale="Due Date" or --column action=C; '${text}' has no '='.`
+      );
+    }
+    const name = text.slice(0, eq).trim().toLowerCase();
+    const header = text.slice(eq + 1).trim();
+    const role = Object.prototype.hasOwnProperty.call(COLUMN_ROLES, name)
+      ? COLUMN_ROLES[name]
+      : undefined;
+    if (!role) {
+      throw new UsageError(
+        `--column: '${text.slice(0, eq)}' is not a role; the roles are ${roles}.`
+      );
+    }
+    if (header === "") {
+      throw new UsageError(
+        `--column ${name}= needs the header of the column (or its letter, such as C).`
+      );
+    }
+    choices[role] = header.toLowerCase() === "none" ? null : { header };
+  }
+  return choices;
+}
+
 /** How a plan is judged, from the options status and summary share. */
 export interface JudgingOptions {
   asAt: IsoDate;
@@ -166,6 +234,8 @@ export interface JudgingOptions {
   nextCommittee: IsoDate | null;
   settings: Partial<ReadSettings>;
   sheet: string | undefined;
+  /** --column choices, when given. */
+  columns: ColumnChoices | undefined;
 }
 
 /** Reads --as-at, --due-soon-days or --next-committee, --fy-start, --date-order and --sheet, checking each. */
@@ -187,5 +257,6 @@ export function readJudgingOptions(args: ParsedArgs): JudgingOptions {
       committeeText === undefined ? null : parseDateOption(committeeText, "--next-committee"),
     settings: readSettingsFrom(args),
     sheet: optionValue(args, "sheet"),
+    columns: readColumnChoices(args),
   };
 }

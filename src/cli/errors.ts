@@ -4,6 +4,8 @@
  * a workbook it could not use (1).
  */
 
+import { WorkbookFileError } from "../xlsx/errors";
+
 /** Exit codes, as documented in `plan --help`. */
 export const EXIT_OK = 0;
 /** The workbook or the input could not be used: missing file, not a plan, unknown sheet. */
@@ -45,6 +47,9 @@ export interface CliIo {
 export function describeFailure(error: unknown): { line: string; exitCode: number } {
   if (error instanceof CliError) {
     return { line: `plan: ${oneLine(error.message)}`, exitCode: error.exitCode };
+  }
+  if (error instanceof WorkbookFileError) {
+    return { line: `plan: ${oneLine(error.message)}`, exitCode: EXIT_INPUT };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -30,6 +30,10 @@ Options:
   --next-committee YYYY-MM-DD "due soon" means due by this committee date instead
   --fy-start MONTH            month the financial year starts, 1-12 or a name (default: April)
   --date-order DMY|MDY        day/month order for dates such as 05/09/12 (default: DMY, UK)
+  --column ROLE=HEADER        the column holding ROLE, by its header or its letter (e.g. C);
+                              repeat for each role: key, recommendation, area, action,
+                              timescale, revised, lead, status, comments ("none": no such column).
+                              Columns chosen in the task pane are saved in the workbook and used.
   --json                      print JSON instead of a table
   -h, --help                  show this help
 
@@ -43,6 +47,7 @@ const OPTIONS = {
   "next-committee": "value",
   "fy-start": "value",
   "date-order": "value",
+  column: "values",
   json: "flag",
 } as const;
 
@@ -94,10 +99,10 @@ export async function runStatus(argv: string[], io: CliIo): Promise<number> {
   }
   const input = oneWorkbook(args, "status");
   // Check every option before opening the file: a mistyped command fails fast.
-  const { asAt, dueSoonDays, nextCommittee, settings, sheet } = readJudgingOptions(args);
+  const { asAt, dueSoonDays, nextCommittee, settings, sheet, columns } = readJudgingOptions(args);
 
   const { loadPlan, qualifiedAddress } = await import("../xlsx/read");
-  const { plan: picked } = await loadPlan(input, { sheet, settings });
+  const { plan: picked } = await loadPlan(input, { sheet, settings, columns });
   if (!picked.result.ok) throw new Error("picked a range that is not a plan"); // pickPlan never does
   const plan = picked.result.plan;
   const statusSettings: StatusSettings = { asAt, dueSoonDays, nextCommittee };

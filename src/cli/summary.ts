@@ -39,6 +39,10 @@ Options:
   --next-committee YYYY-MM-DD "due soon" means due by this committee date instead
   --fy-start MONTH            month the financial year starts, 1-12 or a name (default: April)
   --date-order DMY|MDY        day/month order for dates such as 05/09/12 (default: DMY, UK)
+  --column ROLE=HEADER        the column holding ROLE, by its header or its letter (e.g. C);
+                              repeat for each role: key, recommendation, area, action,
+                              timescale, revised, lead, status, comments ("none": no such column).
+                              Columns chosen in the task pane are saved in the workbook and used.
   -h, --help                  show this help
 
 Exit status: 0 done; 1 the workbook could not be used; 2 the command was mistyped.
@@ -54,6 +58,7 @@ const OPTIONS = {
   "next-committee": "value",
   "fy-start": "value",
   "date-order": "value",
+  column: "values",
 } as const;
 
 /** A plan this long gets a progress bar on a terminal. */
@@ -95,7 +100,7 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
     return EXIT_OK;
   }
   const input = oneWorkbook(args, "summary");
-  const { asAt, dueSoonDays, nextCommittee, settings, sheet } = readJudgingOptions(args);
+  const { asAt, dueSoonDays, nextCommittee, settings, sheet, columns } = readJudgingOptions(args);
   const summarySheetName = (optionValue(args, "summary-sheet") ?? "Committee Summary").trim();
   if (
     summarySheetName === "" ||
@@ -133,7 +138,7 @@ export async function runSummary(argv: string[], io: CliIo & { isTTY?: boolean }
   const own = new Set(
     [HISTORY_SHEET, history.summarySheet ?? HISTORY_SHEET].map((s) => s.toLowerCase())
   );
-  const all = findPlans(workbook, input, settings);
+  const all = findPlans(workbook, input, { settings, columns });
   const tried = all.tried.filter((c) => !own.has(c.sheet.toLowerCase()));
   const found = { ...all, tried, plans: tried.filter((c) => c.result.ok) };
   const picked = pickPlan(found, sheet);

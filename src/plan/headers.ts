@@ -62,13 +62,15 @@ const DEADLINE_WORDS = new Set([
   "month",
 ]);
 
-/** "Date raised", "Start date", "Date completed": dates that are not the deadline. */
+/**
+ * "Date raised", "Start date", "Note date", "Meeting date", "Source (... date ...)": dates
+ * that record when something happened or where it came from, never the deadline.
+ */
 const NOT_DEADLINE_DATE_WORDS = new Set([
   "raised",
   "added",
   "identified",
   "opened",
-  "agreed",
   "logged",
   "created",
   "updated",
@@ -78,19 +80,53 @@ const NOT_DEADLINE_DATE_WORDS = new Set([
   "last",
   "start",
   "started",
+  "starting",
   "commenced",
+  "commencement",
   "issued",
   "received",
   "reported",
   "birth",
-  "closed",
-  "completed",
   "actual",
+  "actually",
   // "Progress to date" is a progress column, not a date.
   "progress",
   "comment",
   "comments",
   "position",
+  "note",
+  "notes",
+  "meeting",
+  "meetings",
+  "mtg",
+  "agenda",
+  "source",
+  "minute",
+  "minutes",
+  "paper",
+]);
+
+/**
+ * "Date agreed", "Date closed", "Date completed" record an event, but "Original Agreed
+ * Implementation Date" names a deadline: these words rule the date out only when no word
+ * naming the deadline itself is there.
+ */
+const RECORD_PARTICIPLES = new Set(["agreed", "closed", "completed", "approved", "signed"]);
+
+/** Words naming the deadline itself ("Implementation Date", "Completion Date", "Due date"). */
+const DEADLINE_NOUNS = new Set([
+  "implementation",
+  "implement",
+  "completion",
+  "due",
+  "deadline",
+  "deadlines",
+  "target",
+  "delivery",
+  "finish",
+  "end",
+  "timescale",
+  "timescales",
 ]);
 
 const KEY_WORDS = new Set(["no", "number", "num", "nbr", "ref", "reference", "id", "#"]);
@@ -134,11 +170,19 @@ const LEAD_WORDS = new Set([
   "manager",
   "champion",
   "sponsor",
+  "sponsors",
+  "member",
+  "members",
+  "director",
+  "directors",
 ]);
 
 const TIMESCALE_WORDS = new Set([
   "timescale",
   "timescales",
+  "timetable",
+  "timetables",
+  "schedule",
   "deadline",
   "deadlines",
   "due",
@@ -277,9 +321,19 @@ function classifyWords(w: string[]): ColumnRole | null {
   if (set.has("by") && set.has("action") && !set.has("when")) return "lead";
   if (set.has("person") || (set.has("assigned") && set.has("to"))) return "lead";
 
+  // "Source (agenda title / item / date / Action Ref)", "Issue source": where an item came
+  // from, whatever else the header lists.
+  if (set.has("source") || set.has("sources") || set.has("origin")) return null;
+
   // Timescale: "Timescale", "Target Date", "Due By", "When", "Target Completion".
   if (hasDate) {
-    if (!has(w, NOT_DEADLINE_DATE_WORDS)) return "timescale";
+    if (
+      !has(w, NOT_DEADLINE_DATE_WORDS) &&
+      !(has(w, RECORD_PARTICIPLES) && !has(w, DEADLINE_NOUNS))
+    )
+      return "timescale";
+  } else if (has(w, NOT_DEADLINE_DATE_WORDS) && (set.has("when") || set.has("due"))) {
+    // "Meeting when raised": not a deadline either.
   } else if (has(w, TIMESCALE_WORDS)) {
     return "timescale";
   } else if (set.has("target") || (set.has("by") && w.length === 1)) {
@@ -307,88 +361,121 @@ function classifyWords(w: string[]): ColumnRole | null {
   return null;
 }
 
-/** What findHeaderRow found: a 0-based row index into the values and 0-based column indexes. */
-export interface HeaderRowMatch {
-  row: number;
-  columns: Partial<Record<ColumnRole, number>>;
-  headers: Partial<Record<ColumnRole, string>>;
-  notes: string[];
-}
-
-const ROLE_NAME: Record<ColumnRole, string> = {
-  key: "No.",
-  recommendation: "Recommendation",
-  area: "Area",
-  comments: "Comments",
-  action: "Action",
-  timescale: "Timescale",
-  revisedTimescale: "Revised Timescale",
-  lead: "Lead",
-  status: "Status",
-};
-
-/** The reading of one row as a header row (used to find the plan and to explain a failure). */
-export function readHeaderCells(
-  cells: readonly CellValue[]
-): HeaderRowMatch & { roleCount: number } {
-  const columns: Partial<Record<ColumnRole, number>> = {};
-  const headers: Partial<Record<ColumnRole, string>> = {};
-  const duplicates: Partial<Record<ColumnRole, string[]>> = {};
-  const periods: string[] = [];
-  let roleCount = 0;
-  for (let c = 0; c < cells.length; c++) {
-    const v = cells[c];
-    const role = classifyHeader(v);
-    if (role === null) {
-      if (
-        typeof v === "string" &&
-        v.length <= MAX_HEADER_CHARS &&
-        isPeriodOrTargetHeader(headerWords(v))
-      ) {
-        periods.push(v.trim());
-      }
-      continue;
-    }
-    const text = (v as string).trim();
-    if (columns[role] === undefined) {
-      columns[role] = c;
-      headers[role] = text;
-      roleCount++;
-    } else {
-      (duplicates[role] ??= []).push(text);
-    }
-  }
-  const notes: string[] = [];
-  for (const role of Object.keys(duplicates) as ColumnRole[]) {
-    const others = duplicates[role]!;
-    const all = [headers[role]!, ...others].map((h) => `"${h}"`).join(", ");
-    notes.push(
-      `${others.length + 1} columns look like the ${ROLE_NAME[role]} column (${all}); I used the first, "${headers[role]}".`
-    );
-  }
-  if (periods.length > 0 && roleCount > 0) {
-    const list = periods.map((p) => `"${p}"`).join(", ");
-    notes.push(
-      `I did not read ${periods.length === 1 ? "the column" : "the columns"} headed ${list}: a period or a performance target is not a timescale.`
-    );
-  }
-  return { row: -1, columns, headers, notes, roleCount };
+/** A role a header may name, and how surely: 1 names it outright, less is a fallback. */
+export interface RoleWeight {
+  role: ColumnRole;
+  weight: number;
 }
 
 /**
- * The first row (within maxScan rows) that has both an action and a timescale
- * column, so title rows above the table are passed over. Null if none has.
+ * Words for the column that states the work when no column says "Action" (spec 1): "Measure",
+ * "Activity", "Milestone", "Project", "Stage", "Decision", "Deliverable", "Initiative".
  */
-export function findHeaderRow(values: CellValue[][], maxScan = 100): HeaderRowMatch | null {
-  if (!Array.isArray(values)) return null;
-  const limit = Math.min(values.length, maxScan);
-  for (let r = 0; r < limit; r++) {
-    const cells = values[r];
-    if (!Array.isArray(cells)) continue;
-    const found = readHeaderCells(cells);
-    if (found.columns.action !== undefined && found.columns.timescale !== undefined) {
-      return { row: r, columns: found.columns, headers: found.headers, notes: found.notes };
+const WORK_WORDS = new Set([
+  "measure",
+  "measures",
+  "activity",
+  "activities",
+  "task",
+  "tasks",
+  "milestone",
+  "milestones",
+  "project",
+  "projects",
+  "stage",
+  "stages",
+  "decision",
+  "decisions",
+  "deliverable",
+  "deliverables",
+  "initiative",
+  "initiatives",
+  "intervention",
+  "interventions",
+  "commitment",
+  "commitments",
+  "output",
+  "outputs",
+  "work",
+  "step",
+  "steps",
+  "proposal",
+  "proposals",
+]);
+
+/** Verbs of doing that a deadline follows ("To be delivered by", "Finish by", "Complete by"). */
+const DEED_WORDS = new Set([
+  "delivered",
+  "deliver",
+  "completed",
+  "complete",
+  "achieved",
+  "achieve",
+  "implemented",
+  "implement",
+  "done",
+  "finish",
+  "finished",
+  "resolved",
+  "closed",
+  "in",
+  "place",
+]);
+
+/** Weight of a header read from a fallback meaning (the work stated, a date by evidence). */
+export const FALLBACK_WEIGHT = 0.5;
+
+/**
+ * Every role a header may name, strongest first. The first is classifyHeader's reading;
+ * the others are what the column may be when the evidence or the table's other columns say
+ * so: "Response" states the work where no column names an action; "To be delivered by" is a
+ * deadline or a team, as its cells show; "Due Date/Status" names two roles at once.
+ */
+export function headerRoles(text: CellValue): RoleWeight[] {
+  if (typeof text !== "string" || text.length > MAX_HEADER_CHARS) return [];
+  const words = headerWords(text);
+  if (words.length === 0 || words.length > MAX_HEADER_WORDS) return [];
+  const out: RoleWeight[] = [];
+  const add = (role: ColumnRole, weight: number) => {
+    const have = out.find((r) => r.role === role);
+    if (have) have.weight = Math.max(have.weight, weight);
+    else out.push({ role, weight });
+  };
+  const period = isPeriodOrTargetHeader(words);
+  const primary = period ? null : classifyWords(words);
+  // A long header that mentions a role in passing names it less surely than a short one.
+  if (primary !== null) add(primary, words.length <= 4 ? 1 : 0.85);
+
+  // Two roles in one header: "Due Date/Status", "Status/ Comment", "Action / Progress".
+  const parts = text.split(/\s*(?:\/|&|\band\b|\+)\s*/i).filter((p) => p.trim() !== "");
+  if (parts.length === 2) {
+    for (const part of parts) {
+      const w = headerWords(part);
+      if (w.length === 0 || isPeriodOrTargetHeader(w)) continue;
+      const role = classifyWords(w);
+      if (role !== null && role !== primary) add(role, 0.9);
     }
   }
-  return null;
+
+  const set = new Set(words);
+  // The column that states the work, where no column says "Action".
+  if (has(words, WORK_WORDS) && primary !== "lead" && primary !== "key") add("action", 0.8);
+  if (primary === "comments" && (set.has("response") || set.has("responses")))
+    add("action", FALLBACK_WEIGHT);
+  if (primary === "recommendation") add("action", 0.35);
+  // "To be delivered by", "Complete by": a deadline, or who delivers; the cells tell.
+  if (
+    set.has("by") &&
+    has(words, DEED_WORDS) &&
+    !set.has("whom") &&
+    !set.has("who") &&
+    !set.has("action")
+  ) {
+    add("timescale", 0.8);
+    add("lead", 0.6);
+  }
+  // "Target" alone is a measure, unless every cell under it is a date.
+  if (period && (set.has("target") || set.has("targets")) && words.length <= 2)
+    add("timescale", 0.25);
+  return out.sort((a, b) => b.weight - a.weight);
 }

@@ -11,6 +11,7 @@ import type {
   CellRef,
   CellValue,
   ColumnRole,
+  HeaderCell,
   Plan,
   PlanProblem,
   NumberFormats,
@@ -22,13 +23,14 @@ import type {
   Timescale,
   ValuesOrigin,
 } from "./types";
+import { classifyHeader, headerWords, isPeriodOrTargetHeader } from "./headers";
 import {
-  classifyHeader,
-  findHeaderRow,
-  headerWords,
-  isPeriodOrTargetHeader,
-  readHeaderCells,
-} from "./headers";
+  findColumns,
+  resolveChoices,
+  ROLE_NAME,
+  type ColumnsFound,
+  type ResolvedChoices,
+} from "./columns";
 import {
   cellError,
   cellText,
@@ -44,8 +46,6 @@ import { statusTextOfNumber, timescaleOfNumber } from "./typed-cells";
 export { columnLetters };
 
 const HEADER_SCAN_ROWS = 100;
-const NEED_ACTION = 'an Action column (e.g. "Action Required", "Actions")';
-const NEED_TIMESCALE = 'a Timescale column (e.g. "Timescale", "Target Date", "Due Date")';
 const MAX_HEADERS_LISTED = 12;
 const HAS_DIGIT_RE = /\d/;
 
@@ -62,9 +62,14 @@ function keyText(value: CellValue): string {
 function problemResult(
   code: PlanProblem["code"],
   message: string,
-  headersFound: string[]
+  headersFound: string[],
+  extra: Pick<PlanProblem, "headerRow" | "columns" | "found"> = {}
 ): ReadResult {
-  return { ok: false, problem: { code, message, headersFound } };
+  const problem: PlanProblem = { code, message, headersFound };
+  if (extra.headerRow !== undefined) problem.headerRow = extra.headerRow;
+  if (extra.columns && extra.columns.length > 0) problem.columns = extra.columns;
+  if (extra.found && Object.keys(extra.found).length > 0) problem.found = extra.found;
+  return { ok: false, problem };
 }
 
 /**
@@ -112,6 +117,10 @@ class PlanReader {
   private readonly col0: number;
   private readonly settings: ReadSettings;
   private readonly formats: NumberFormats | undefined;
+  private readonly choices: ResolvedChoices;
+  private readonly headerRowFirst: boolean;
+  /** The action cells also hold their timescales ("Adopt the policy – July 2016"). */
+  private timescaleInAction = false;
   private readonly cache = new Map<string, Timescale>();
   /** Typed cells by format and value: a plan repeats "Dec-06" as often as it repeats text. */
   private readonly numberCache = new Map<string, Timescale>();
@@ -142,6 +151,8 @@ class PlanReader {
         : 1;
     this.settings = { ...DEFAULT_READ_SETTINGS, ...(settings ?? {}) };
     this.formats = Array.isArray(options.numberFormats) ? options.numberFormats : undefined;
+    this.choices = resolveChoices(options.columns, this.col0);
+    this.headerRowFirst = options.headerRowFirst === true;
   }
 
   /** The number format of values[r][c]: undefined when it was not read. */
@@ -157,14 +168,22 @@ class PlanReader {
     if (!rows.some((r) => Array.isArray(r) && r.some((v) => !isBlank(v)))) {
       return problemResult(
         "empty",
-        `Sheet '${this.sheet}' is empty: I need a plan table with ${NEED_ACTION} and ${NEED_TIMESCALE}.`,
+        `Sheet '${this.sheet}' is empty: there is no plan table on it.`,
         []
       );
     }
-    const header = findHeaderRow(rows, HEADER_SCAN_ROWS);
-    if (header === null) return this.explainMissingHeader();
+    const search = findColumns(rows, {
+      maxScan: HEADER_SCAN_ROWS,
+      formats: this.formats,
+      settings: this.settings,
+      choices: this.choices,
+      headerRowFirst: this.headerRowFirst,
+    });
+    const header = search.found;
+    if (header === null) return this.explainMissingHeader(search.closest, search.missing ?? []);
 
     this.columns = header.columns;
+    this.timescaleInAction = header.timescaleInAction;
     this.notes.push(...header.notes);
     this.readRows(header.row);
 
@@ -183,6 +202,8 @@ class PlanReader {
       headerRow: this.row0 + header.row,
       columns,
       headers: header.headers,
+      columnSources: header.how,
+      headerCells: this.headerCells(header.row),
       recommendations: this.recommendations,
       actions: this.actions,
       skipped: this.skipped,
@@ -191,29 +212,39 @@ class PlanReader {
     return { ok: true, plan };
   }
 
-  /** The message for a sheet without a plan header, built from its most header-like row. */
-  private explainMissingHeader(): ReadResult {
-    const rows = this.rows;
-    const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
-    let best = -1;
-    let bestCount = 0;
-    let bestMatch: ReturnType<typeof readHeaderCells> | null = null;
-    let firstNonBlank = -1;
-    for (let r = 0; r < limit; r++) {
-      const cells = rows[r];
-      if (!Array.isArray(cells)) continue;
-      if (firstNonBlank < 0 && cells.some((v) => !isBlank(v))) firstNonBlank = r;
-      const found = readHeaderCells(cells);
-      if (found.roleCount > bestCount) {
-        best = r;
-        bestCount = found.roleCount;
-        bestMatch = found;
-      }
+  /** The columns of a header row, for the officer's picker: column, letter, header text. */
+  private headerCells(r: number): HeaderCell[] {
+    const cells = Array.isArray(this.rows[r]) ? this.rows[r]! : [];
+    const out: HeaderCell[] = [];
+    for (let c = 0; c < cells.length; c++) {
+      const ref = this.ref(r, c);
+      out.push({
+        column: ref.column,
+        letter: columnLetters(ref.column),
+        header: cellText(cells[c]).trim(),
+      });
     }
-    const r = best >= 0 ? best : firstNonBlank >= 0 ? firstNonBlank : 0;
-    const cells = Array.isArray(rows[r]) ? rows[r]! : [];
+    return out;
+  }
+
+  /**
+   * The message for a table whose columns could not be told: what was found, on which row,
+   * and what is missing, so that the officer can say which column is which. Never a request
+   * to rename the plan's headers.
+   */
+  private explainMissingHeader(
+    closest: ColumnsFound | null,
+    missing: { role: ColumnRole; header: string }[]
+  ): ReadResult {
+    const rows = this.rows;
+    let r = closest?.row ?? -1;
+    if (r < 0) {
+      for (let k = 0; k < Math.min(rows.length, HEADER_SCAN_ROWS) && r < 0; k++)
+        if (Array.isArray(rows[k]) && rows[k]!.some((v) => !isBlank(v))) r = k;
+    }
+    const cells = r >= 0 && Array.isArray(rows[r]) ? rows[r]! : [];
     const headersFound = cells.filter((v) => !isBlank(v)).map((v) => cellText(v).trim());
-    const rowNo = this.row0 + r;
+    const rowNo = this.row0 + Math.max(0, r);
     const listed = headersFound
       .slice(0, MAX_HEADERS_LISTED)
       .map((h) => `"${h.replace(/\s+/g, " ")}"`)
@@ -222,7 +253,6 @@ class PlanReader {
       headersFound.length > MAX_HEADERS_LISTED
         ? ` and ${headersFound.length - MAX_HEADERS_LISTED} more`
         : "";
-    const has = headersFound.length > 0 ? ` Row ${rowNo} has: ${listed}${more}.` : "";
     const periods = cells.filter(
       (v): v is string =>
         typeof v === "string" && v.length <= 80 && isPeriodOrTargetHeader(headerWords(v))
@@ -234,28 +264,57 @@ class PlanReader {
             .map((p) => `"${p.trim()}"`)
             .join(", ")}) hold ratings or measures, not deadlines.`
         : "";
+    const has =
+      (headersFound.length > 0 ? ` Row ${rowNo} has: ${listed}${more}.` : "") + periodNote;
+    const extra = {
+      headerRow: r >= 0 ? rowNo : undefined,
+      columns: r >= 0 ? this.headerCells(r) : [],
+      found: closest ? this.wsColumns(closest.columns) : {},
+    };
     const prefix = `No plan table on sheet '${this.sheet}':`;
-    const action = bestMatch?.headers.action;
-    const timescale = bestMatch?.headers.timescale;
+    if (missing.length > 0) {
+      const names = missing.map(
+        (m) => `"${m.header}" (chosen for the ${ROLE_NAME[m.role].toLowerCase()}s)`
+      );
+      return problemResult(
+        "chosen_column_missing",
+        `${prefix} it has no column headed ${names.join(" or ")}.${has}`,
+        headersFound,
+        extra
+      );
+    }
+    const action = closest?.headers.action;
+    const timescale = closest?.headers.timescale;
     if (action !== undefined) {
       return problemResult(
         "no_timescale_column",
-        `${prefix} row ${rowNo} has an Action column ("${action}") but I also need ${NEED_TIMESCALE}.${has}${periodNote}`,
-        headersFound
+        `${prefix} row ${rowNo} has the actions ("${action}") but no column I can tell holds their timescales.${has} Say which column holds the timescales.`,
+        headersFound,
+        extra
       );
     }
     if (timescale !== undefined) {
       return problemResult(
         "no_action_column",
-        `${prefix} row ${rowNo} has a Timescale column ("${timescale}") but I also need ${NEED_ACTION}.${has}${periodNote}`,
-        headersFound
+        `${prefix} row ${rowNo} has the timescales ("${timescale}") but no column I can tell holds the actions.${has} Say which column holds the actions.`,
+        headersFound,
+        extra
       );
     }
     return problemResult(
       "no_header",
-      `${prefix} I need ${NEED_ACTION} and ${NEED_TIMESCALE}.${has}${periodNote}`,
-      headersFound
+      `${prefix} I could not tell which columns hold the actions and their timescales.${has} Say which column holds each.`,
+      headersFound,
+      extra
     );
+  }
+
+  private wsColumns(
+    cols: Partial<Record<ColumnRole, number>>
+  ): Partial<Record<ColumnRole, number>> {
+    const out: Partial<Record<ColumnRole, number>> = {};
+    for (const role of Object.keys(cols) as ColumnRole[]) out[role] = this.col0 + cols[role]!;
+    return out;
   }
 
   private ref(rowIndex: number, colIndex: number): CellRef {

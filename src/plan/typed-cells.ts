@@ -9,8 +9,8 @@ import { endOfMonth, fromDayNumber, fromExcelSerial } from "./calendar";
 import { formatDate, formatInfo, formatPercent } from "./number-format";
 import type { IsoDate, ReadSettings, Timescale } from "./types";
 
-/** Serial 0 of the 1904 system is 1 January 1904, serial 1,462 of the 1900 system. */
-const DAYS_1904_OFFSET = 1_462;
+/** Day number (days since 1970-01-01) of 1 January 1904, serial 0 of the 1904 system. */
+const DAY_OF_1904_EPOCH = -24_107;
 
 /** The calendar day of a serial in the workbook's own date system, or null. */
 export function dayOfSerial(serial: number, date1904: boolean): IsoDate | null {
@@ -19,7 +19,7 @@ export function dayOfSerial(serial: number, date1904: boolean): IsoDate | null {
   const whole = Math.floor(serial);
   if (whole < 0 || whole > 2_957_003) return null;
   // 1904 serials never meet the phantom 29 February 1900: count plainly from 1904-01-01.
-  return fromDayNumber(-24_107 + whole);
+  return fromDayNumber(DAY_OF_1904_EPOCH + whole);
 }
 
 const timescale = (

@@ -202,6 +202,10 @@ export interface Plan {
   columns: Partial<Record<ColumnRole, number>>;
   /** Header text as written, by role. */
   headers: Partial<Record<ColumnRole, string>>;
+  /** How each role's column was found: its header, its cells, or the officer's choice. */
+  columnSources: Partial<Record<ColumnRole, ColumnSource>>;
+  /** Every column of the header row, for the officer's picker. */
+  headerCells: HeaderCell[];
   recommendations: Recommendation[];
   actions: Action[];
   skipped: SkippedRow[];
@@ -220,15 +224,44 @@ export interface ValuesOrigin {
 
 /** Why a range could not be read as a plan; `message` is for the officer. */
 export interface PlanProblem {
-  code: "empty" | "no_header" | "no_action_column" | "no_timescale_column";
+  code:
+    "empty" | "no_header" | "no_action_column" | "no_timescale_column" | "chosen_column_missing";
   message: string;
   /** The header texts of the most header-like row, to show the officer what was seen. */
   headersFound: string[];
+  /** 1-based worksheet row of that row, when there is one. */
+  headerRow?: number;
+  /** Its columns, for the officer to say which is which. */
+  columns?: HeaderCell[];
+  /** The roles that were found there, by 1-based worksheet column. */
+  found?: Partial<Record<ColumnRole, number>>;
 }
+
+/** A column of a plan's header row, as the officer's picker lists it. */
+export interface HeaderCell {
+  /** 1-based worksheet column. */
+  column: number;
+  /** "C". */
+  letter: string;
+  /** The header as written ("" for an empty header cell). */
+  header: string;
+}
+
+/** The officer's choice of a column: by its header text (any case) or its worksheet column (1-based). */
+export type ColumnChoice = { header: string } | { column: number };
+
+/** The officer's say (spec 1): a column for any role, or null for "this plan has none". */
+export type ColumnChoices = Partial<Record<ColumnRole, ColumnChoice | null>>;
+
+/** How a column came by its role: its header's meaning, its cells, or the officer's choice. */
+export type ColumnSource = "header" | "cells" | "officer";
 
 /** What a surface knows beyond the values: their number formats, the officer's choice of columns. */
 export interface ReadOptions {
   numberFormats?: NumberFormats;
+  columns?: ColumnChoices;
+  /** values[0] is the header row (an Excel Table's), where the choices name columns only. */
+  headerRowFirst?: boolean;
 }
 
 export type ReadResult = { ok: true; plan: Plan } | { ok: false; problem: PlanProblem };

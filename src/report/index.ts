@@ -6,3 +6,4 @@ export * from "./layout-types";
 export * from "./layout";
 export * from "./history";
 export * from "./source";
+export * from "./stored-settings";

@@ -80,7 +80,7 @@ describe("workbooks that cannot be used (exit 1)", () => {
     [
       "a workbook with no plan",
       "contacts.xlsx",
-      /contacts\.xlsx: .*'Contacts'.*Action.*Timescale.*"Name", "Phone"/,
+      /contacts\.xlsx: .*'Contacts'.*actions.*timescales.*"Name", "Phone".*--column action=HEADER/,
     ],
     ["a workbook with nothing in it", "blank.xlsx", /blank\.xlsx' is empty/],
   ];

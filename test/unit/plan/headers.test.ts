@@ -1,5 +1,6 @@
 /** Finding a plan's columns by what their headers mean (spec section 1). */
-import { classifyHeader, findHeaderRow } from "../../../src/plan/headers";
+import { classifyHeader } from "../../../src/plan/headers";
+import { findHeaderRow } from "../../../src/plan/columns";
 import type { CellValue, ColumnRole } from "../../../src/plan/types";
 
 const cases: Array<[ColumnRole | null, string[]]> = [

@@ -51,6 +51,8 @@ function makePlan(specs: ActionSpec[], recommendations?: Recommendation[]): Plan
     headerRow: 1,
     columns: { action: 5, timescale: 6 },
     headers: { action: "Action", timescale: "Timescale" },
+    columnSources: { action: "header", timescale: "header" },
+    headerCells: [],
     recommendations:
       recommendations ??
       actions.map((a) => ({

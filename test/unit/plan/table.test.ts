@@ -706,8 +706,13 @@ describe("when there is no plan", () => {
     ).toEqual({
       code: "no_header",
       message:
-        'No plan table on sheet \'Sheet1\': I need an Action column (e.g. "Action Required", "Actions") and a Timescale column (e.g. "Timescale", "Target Date", "Due Date"). Row 1 has: "Name", "Budget".',
+        'No plan table on sheet \'Sheet1\': I could not tell which columns hold the actions and their timescales. Row 1 has: "Name", "Budget". Say which column holds each.',
       headersFound: ["Name", "Budget"],
+      headerRow: 1,
+      columns: [
+        { column: 1, letter: "A", header: "Name" },
+        { column: 2, letter: "B", header: "Budget" },
+      ],
     });
   });
 
@@ -721,14 +726,18 @@ describe("when there is no plan", () => {
     );
     expect(noTime.code).toBe("no_timescale_column");
     expect(noTime.message).toBe(
-      'No plan table on sheet \'Plan\': row 4 has an Action column ("Actions") but I also need a Timescale column (e.g. "Timescale", "Target Date", "Due Date"). Row 4 has: "Ref", "Actions", "Q1 2024/25", "Target". Columns headed by a period or a target ("Q1 2024/25", "Target") hold ratings or measures, not deadlines.'
+      'No plan table on sheet \'Plan\': row 4 has the actions ("Actions") but no column I can tell holds their timescales. Row 4 has: "Ref", "Actions", "Q1 2024/25", "Target". Columns headed by a period or a target ("Q1 2024/25", "Target") hold ratings or measures, not deadlines. Say which column holds the timescales.'
     );
     expect(noTime.headersFound).toEqual(["Ref", "Actions", "Q1 2024/25", "Target"]);
+    // What the officer's picker offers: every column of that row, and what was found there.
+    expect(noTime.headerRow).toBe(4);
+    expect(noTime.columns?.map((c) => c.letter)).toEqual(["A", "B", "C", "D"]);
+    expect(noTime.found).toEqual({ key: 1, action: 2 });
 
     const noAction = problem([["Item", "Deadline", "Owner"]]);
     expect(noAction.code).toBe("no_action_column");
     expect(noAction.message).toBe(
-      'No plan table on sheet \'Sheet1\': row 1 has a Timescale column ("Deadline") but I also need an Action column (e.g. "Action Required", "Actions"). Row 1 has: "Item", "Deadline", "Owner".'
+      'No plan table on sheet \'Sheet1\': row 1 has the timescales ("Deadline") but no column I can tell holds the actions. Row 1 has: "Item", "Deadline", "Owner". Say which column holds the actions.'
     );
   });
 
@@ -738,9 +747,7 @@ describe("when there is no plan", () => {
   ])("says an empty sheet is empty (%s)", (_name, values) => {
     const p = problem(values);
     expect(p.code).toBe("empty");
-    expect(p.message).toBe(
-      'Sheet \'Sheet1\' is empty: I need a plan table with an Action column (e.g. "Action Required", "Actions") and a Timescale column (e.g. "Timescale", "Target Date", "Due Date").'
-    );
+    expect(p.message).toBe("Sheet 'Sheet1' is empty: there is no plan table on it.");
   });
 
   it("reads a table with only a header row as a plan with no actions", () => {
