@@ -9,16 +9,23 @@
  * The file is reproducible: fixed document dates and fixed zip entry dates, so
  * running `npm run sample` again leaves git with nothing to commit.
  *
- * Run with `npm run sample` (scripts/make-sample.js compiles this file in memory).
+ * Cells hold what Excel stores when an officer types the plan in (test/support/excel-typing.ts):
+ * single-line month timescales are dates shown mmm-yy, keys are numbers.
+ *
+ * Run with `npm run sample`.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { typeIntoExcel } from "../test/support/excel-typing";
 
 const ROOT = path.resolve(__dirname, "..");
 const SOURCE = path.join(ROOT, "samples", "plan-values.json");
 const TARGET = path.join(ROOT, "samples", "improvement-plan.xlsx");
+
+/** The year the officer typed the plan into Excel: the plan was agreed in June 2006. */
+const TYPED_IN = 2006;
 
 /** The sample's fixed timestamp: the seed plan's as-at date. */
 const FIXED_DATE = new Date(Date.UTC(2006, 11, 28, 9, 0, 0));
@@ -68,7 +75,12 @@ export async function buildSample(values: string[][], sheetName: string): Promis
       paperSize: 9,
     },
   });
-  const [header, ...rows] = values;
+  const [header, ...texts] = values;
+  // Each cell as Excel stores what the officer typed into it in 2006, on a UK PC: "December
+  // 2006" typed alone is the serial of 1 December 2006 shown Dec-06, "5" the number 5. Cells
+  // of several lines stay text, as Excel leaves them.
+  const typed = texts.map((row) => row.map((text) => typeIntoExcel(text, "en-GB", TYPED_IN)));
+  const rows = typed.map((row) => row.map((cell) => cell.value));
   sheet.columns = header.map((name) => ({ key: name, width: WIDTHS[name] ?? 20 }));
 
   // Column names of an Excel Table must be unique; the header's are. The header
@@ -92,12 +104,14 @@ export async function buildSample(values: string[][], sheetName: string): Promis
   });
   sheet.getRow(1).height = LINE_HEIGHT + ROW_PADDING + 3;
 
-  rows.forEach((row, i) => {
+  texts.forEach((row, i) => {
     const r = sheet.getRow(i + 2);
     let lines = 1;
     row.forEach((text, j) => {
       const cell = r.getCell(j + 1);
       cell.alignment = { vertical: "top", wrapText: true };
+      const format = typed[i]![j]!.format;
+      if (format !== "General") cell.numFmt = format;
       lines = Math.max(lines, linesShown(text, WIDTHS[header[j]] ?? 20));
     });
     r.height = lines * LINE_HEIGHT + ROW_PADDING;
@@ -135,7 +149,8 @@ async function main(): Promise<void> {
   );
 }
 
-if (require.main === module || process.env.PLAN_MAKE_SAMPLE === "run") {
+// Run as a script (`npm run sample`), not when a test imports buildSample.
+if (require.main === module || path.resolve(process.argv[1] ?? "") === __filename) {
   main().catch((error: unknown) => {
     process.stderr.write(
       `make-sample: ${error instanceof Error ? error.message : String(error)}\n`

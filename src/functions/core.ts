@@ -20,6 +20,8 @@ import {
   type IsoDate,
   type Plan,
   type ReadSettings,
+  type NumberFormats,
+  type ColumnChoices,
   type Status,
   type StatusSettings,
   type Summary,
@@ -43,6 +45,12 @@ export interface PlanSource {
   readSettings?: Partial<ReadSettings>;
   /** The workbook's due-soon window, when known: it replaces the default 30 days. */
   dueSoon?: { days: number; nextCommittee: IsoDate | null };
+  /** The number formats read beside the values, when the surface could see them. */
+  numberFormats?: NumberFormats;
+  /** The columns the officer chose for this plan in the pane. */
+  columns?: ColumnChoices;
+  /** values[0] is an Excel Table's header row. */
+  headerRowFirst?: boolean;
 }
 
 export interface JudgeOptions {
@@ -68,7 +76,11 @@ function withWorkbookWindow(source: PlanSource, options: JudgeOptions): JudgeOpt
 
 /** The plan read from values, or a problem naming what was found instead. */
 export function readPlanOrProblem(source: PlanSource): Plan {
-  const result = readPlan(source.values, source.origin ?? { sheet: "" }, source.readSettings);
+  const result = readPlan(source.values, source.origin ?? { sheet: "" }, source.readSettings, {
+    numberFormats: source.numberFormats,
+    columns: source.columns,
+    headerRowFirst: source.headerRowFirst,
+  });
   if (!result.ok) {
     const seen = result.problem.headersFound.filter((h) => h.trim() !== "");
     const found = seen.length > 0 ? ` Headers found: ${seen.join(", ")}.` : "";

@@ -3,7 +3,14 @@
  * argument. Works only in the shared runtime, where a custom function may read
  * (never write) the workbook through `new Excel.RequestContext()`.
  */
-import { parseIsoDate, type DateOrder, type IsoDate } from "../plan";
+import {
+  parseIsoDate,
+  type ColumnChoices,
+  type DateOrder,
+  type IsoDate,
+  type ReadSettings,
+} from "../plan";
+import { normaliseColumnsByPlan } from "../report/stored-settings";
 import {
   findWorkbookPlan,
   looksLikePlan,
@@ -29,6 +36,8 @@ export interface WorkbookSettings {
   dateOrder?: DateOrder;
   dueSoonDays?: number;
   nextCommittee?: IsoDate | null;
+  /** The columns the officer chose, by plan id. */
+  columns: Record<string, ColumnChoices>;
 }
 export type SettingsReader = () => WorkbookSettings;
 
@@ -60,6 +69,7 @@ export function readWorkbookSettings(stored: unknown): WorkbookSettings {
     dateOrder: s.dateOrder === "DMY" || s.dateOrder === "MDY" ? s.dateOrder : undefined,
     dueSoonDays: int(s.dueSoonDays, 0, 3660) ? (s.dueSoonDays as number) : undefined,
     nextCommittee: typeof s.nextCommittee === "string" ? parseIsoDate(s.nextCommittee) : null,
+    columns: normaliseColumnsByPlan(s.columns),
   };
 }
 
@@ -76,8 +86,13 @@ const excelReader: CandidateReader = async () => {
       "Plan Tracker cannot read the workbook here. Give the plan's range instead, for example =PLAN.OVERDUE(A1:G40)."
     );
   }
-  // Only the plan the officer picked (else the first) is read, in blocks under 5 MB a request.
-  const plan = await findWorkbookPlan(new Excel.RequestContext(), settingsReader().planId);
+  // Only the plan the officer picked (else the first) is read, in blocks under 5 MB a request,
+  // with the number formats of its timescale, revised and status columns.
+  const settings = settingsReader();
+  const plan = await findWorkbookPlan(new Excel.RequestContext(), settings.planId, (id) => ({
+    columns: settings.columns[id],
+    settings: readSettingsOf(settings),
+  }));
   return plan ? [plan] : [];
 };
 
@@ -113,15 +128,29 @@ export async function workbookPlan(): Promise<PlanSource> {
     );
   }
   const label = plan.table ? `Table ${plan.table}` : `Sheet '${plan.sheet}' (${plan.address})`;
-  const readSettings = {
+  const readSettings = readSettingsOf(settings);
+  const dueSoon =
+    settings.dueSoonDays !== undefined || settings.nextCommittee
+      ? { days: settings.dueSoonDays ?? 30, nextCommittee: settings.nextCommittee ?? null }
+      : undefined;
+  return {
+    values: plan.values,
+    origin: plan.origin,
+    label,
+    readSettings,
+    dueSoon,
+    numberFormats: plan.formats,
+    columns: settings.columns[plan.id],
+    headerRowFirst: plan.table !== undefined,
+  };
+}
+
+/** The reading settings the pane saved, as the engine takes them. */
+function readSettingsOf(settings: WorkbookSettings): Partial<ReadSettings> {
+  return {
     ...(settings.financialYearStartMonth
       ? { financialYearStartMonth: settings.financialYearStartMonth }
       : {}),
     ...(settings.dateOrder ? { dateOrder: settings.dateOrder } : {}),
   };
-  const dueSoon =
-    settings.dueSoonDays !== undefined || settings.nextCommittee
-      ? { days: settings.dueSoonDays ?? 30, nextCommittee: settings.nextCommittee ?? null }
-      : undefined;
-  return { values: plan.values, origin: plan.origin, label, readSettings, dueSoon };
 }

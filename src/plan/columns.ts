@@ -128,7 +128,15 @@ class RowReader {
       case "revisedTimescale":
         return w - (e.timescale < 0.2 && e.prose > 0.5 ? 0.6 : 0);
       case "action":
-        return w + 0.3 * e.prose - (dated ? 0.7 : 0);
+        return (
+          w +
+          0.3 * e.prose -
+          (dated ? 0.7 : 0) -
+          // "Action Point" holding 1, 2, 3: numbers, not the work.
+          (e.key >= 0.8 && e.prose < 0.2 ? 0.6 : 0) -
+          // "Stage" holding "In progress": a status, not the work.
+          (w < 1 && e.status >= 0.5 && e.prose < 0.2 ? 0.5 : 0)
+        );
       case "recommendation":
         return w + 0.2 * e.prose - (dated ? 0.7 : 0);
       case "comments":
@@ -145,8 +153,46 @@ class RowReader {
   }
 }
 
+/** Headers that make a "Target" column a performance target: a baseline, a measure, a period. */
+const MEASURE_CONTEXT = new Set([
+  "baseline",
+  "baselines",
+  "measure",
+  "measures",
+  "indicator",
+  "indicators",
+  "kpi",
+  "kpis",
+  "performance",
+  "actual",
+  "actuals",
+  "outturn",
+]);
+
+/**
+ * Reads every header of a row. "Target" alone is a measure beside a baseline, an indicator or
+ * period columns, but the deadline of a plan that has no other ("Task | Responsibility |
+ * Target"): there it reads as a timescale, still to be borne out by its cells.
+ */
 function readRow(cells: readonly CellValue[]): Row {
-  return { cells, readings: cells.map((v) => headerRoles(v)) };
+  const readings = cells.map((v) => headerRoles(v));
+  const weakTargets: number[] = [];
+  let deadline = false;
+  let measures = false;
+  cells.forEach((v, c) => {
+    const t = readings[c]!.find((x) => x.role === "timescale")?.weight ?? 0;
+    if (t >= 0.8) deadline = true;
+    else if (t > 0) weakTargets.push(c);
+    if (typeof v !== "string" || v.length > MAX_HEADER_CHARS) return;
+    const words = headerWords(v);
+    if (words.some((w) => MEASURE_CONTEXT.has(w))) measures = true;
+    if (t === 0 && isPeriodOrTargetHeader(words)) measures = true;
+  });
+  if (!deadline && !measures && weakTargets.length === 1) {
+    const c = weakTargets[0]!;
+    readings[c] = readings[c]!.map((x) => (x.role === "timescale" ? { ...x, weight: 0.6 } : x));
+  }
+  return { cells, readings };
 }
 
 /** A quick look: could this row be a header row at all (some column names an action or a deadline)? */
@@ -244,10 +290,25 @@ function assign(
       take("recommendation", c, "header");
   }
 
+  // No column names the work, but the timescale's header is plain: the column of prose that
+  // no header claims (often an unheaded first column) holds the actions.
+  if (columns.action === undefined && !("action" in fixed) && how.timescale === "header") {
+    let best = -1;
+    let bestProse = 0.5;
+    for (let c = 0; c < width; c++) {
+      if (used.has(c) || (row.readings[c] ?? []).some((x) => x.weight >= 0.85)) continue;
+      const e = reader.cellsOf(c);
+      if (e.cells >= MIN_CELLS && e.prose >= bestProse && e.timescale < 0.3) {
+        best = c;
+        bestProse = e.prose + 1e-9;
+      }
+    }
+    if (best >= 0) take("action", best, "cells");
+  }
+
   let timescaleInAction = false;
   if (columns.timescale === undefined && !("timescale" in fixed)) {
-    // No header names a deadline: a column nearly all of whose cells are timescales is one,
-    // as is an action column whose cells end with their date.
+    // No header names a deadline: a column nearly all of whose cells are timescales is one.
     for (let c = 0; c < width; c++) {
       if (used.has(c) || reader.weight(c, "lead") > 0 || reader.weight(c, "key") > 0) continue;
       const text = headerText(row.cells[c]);
@@ -258,14 +319,39 @@ function assign(
         break;
       }
     }
-    if (columns.timescale === undefined && columns.action !== undefined) {
-      const e = reader.cellsOf(columns.action);
-      if (e.cells >= MIN_CELLS && e.trailingDate >= 0.6) {
-        columns.timescale = columns.action;
-        headers.timescale = headers.action;
-        how.timescale = "cells";
-        timescaleInAction = true;
+  }
+  if (columns.timescale === undefined && !("timescale" in fixed) && !("action" in fixed)) {
+    // Or the work is written with its date ("Adopt the policy – July 2016"): the action
+    // column, or failing it a column stating the work, gives both.
+    const order = [
+      ...(columns.action !== undefined ? [columns.action] : []),
+      ...Array.from({ length: width }, (_, c) => c).filter(
+        (c) =>
+          c !== columns.action &&
+          (!used.has(c) || columns.recommendation === c) &&
+          (reader.weight(c, "action") > 0 || (row.readings[c] ?? []).length === 0)
+      ),
+    ];
+    for (const c of order) {
+      const e = reader.cellsOf(c);
+      if (e.lines < MIN_CELLS || e.trailingDate < 0.6) continue;
+      if (columns.action !== undefined && columns.action !== c) {
+        // The column named for the work without its dates is the recommendation it serves.
+        const old = columns.action;
+        if (columns.recommendation === undefined) {
+          columns.recommendation = old;
+          headers.recommendation = headers.action;
+          how.recommendation = how.action;
+        }
       }
+      columns.action = c;
+      headers.action = headerText(row.cells[c]);
+      how.action = "cells";
+      columns.timescale = c;
+      headers.timescale = headers.action;
+      how.timescale = "cells";
+      timescaleInAction = true;
+      break;
     }
   }
 
@@ -500,4 +586,24 @@ export function findHeaderRow(
   return found === null
     ? null
     : { row: found.row, columns: found.columns, headers: found.headers, notes: found.notes };
+}
+
+/**
+ * The columns (0-based, into the values' rows) whose number formats the reader needs: the
+ * timescale, revised timescale and status columns of the plan's header row. Found from the
+ * first rows of a table, so that a surface reading a big plan from Excel loads `numberFormat`
+ * for those columns only, beside `values`, in the same request.
+ */
+export function formatColumns(
+  head: readonly (readonly CellValue[] | null | undefined)[],
+  options: Omit<FindOptions, "formats"> = {}
+): number[] {
+  const { found } = findColumns(head, options);
+  if (found === null) return [];
+  const cols = new Set<number>();
+  for (const role of ["timescale", "revisedTimescale", "status"] as const) {
+    const c = found.columns[role];
+    if (c !== undefined) cols.add(c);
+  }
+  return [...cols].sort((a, b) => a - b);
 }

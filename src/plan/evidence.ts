@@ -23,8 +23,10 @@ export interface ColumnEvidence {
   status: number;
   /** Short identifiers: "1", "2.3", "R12", "A". */
   key: number;
-  /** Cells ending in a date after a dash or "by": "Adopt the policy – July 2016". */
+  /** Lines (one item each) ending in a date after a dash or "by": "Adopt the policy – July 2016". */
   trailingDate: number;
+  /** Lines of text looked at for trailingDate. */
+  lines: number;
 }
 
 /** Non-blank cells read per column: enough to judge, few enough to stay cheap. */
@@ -107,6 +109,7 @@ export function columnEvidence(
   let status = 0;
   let key = 0;
   let trailing = 0;
+  let lines = 0;
   const last = Math.min(values.length, headerRow + 1 + SAMPLE_ROWS);
   for (let r = headerRow + 1; r < last && cells < SAMPLE_CELLS; r++) {
     const row = values[r];
@@ -134,9 +137,13 @@ export function columnEvidence(
     if (!long && (readStatusCell(first) !== null || PROGRESS_RE.test(lower) || /%$/.test(lower)))
       status++;
     if (first.length <= 10 && KEY_RE.test(first)) key++;
-    if (long) {
-      const m = TRAILING_DATE_RE.exec(first);
-      if (m && parse(m[1]!).due !== null) trailing++;
+    // Each line of a cell is an item: a milestones cell lists several, each with its date.
+    for (const line of text.split("\n")) {
+      const l = line.trim();
+      if (l === "") continue;
+      lines++;
+      const m = trailingTimescale(l);
+      if (m && words(m.action) >= 3 && parse(m.timescale).due !== null) trailing++;
     }
   }
   const share = (k: number) => (cells === 0 ? 0 : k / cells);
@@ -146,8 +153,20 @@ export function columnEvidence(
     prose: share(prose),
     status: share(status),
     key: share(key),
-    trailingDate: share(trailing),
+    trailingDate: lines === 0 ? 0 : trailing / lines,
+    lines,
   };
+}
+
+/**
+ * The date written at the end of an action ("Adopt the policy – July 2016", "Report to Cabinet,
+ * March 2024", "Complete the review by June 2025"), split from it; null when none is there.
+ * The caller checks that the end reads as a dated timescale.
+ */
+export function trailingTimescale(text: string): { action: string; timescale: string } | null {
+  const m = TRAILING_DATE_RE.exec(text);
+  if (!m || m.index === 0) return null;
+  return { action: text.slice(0, m.index).trim(), timescale: m[1]!.trim() };
 }
 
 /** A timescale reader with a cache, for the evidence of many columns over the same rows. */

@@ -73,7 +73,6 @@ const NOT_DEADLINE_DATE_WORDS = new Set([
   "opened",
   "logged",
   "created",
-  "updated",
   "update",
   "reviewed",
   "review",
@@ -111,7 +110,14 @@ const NOT_DEADLINE_DATE_WORDS = new Set([
  * Implementation Date" names a deadline: these words rule the date out only when no word
  * naming the deadline itself is there.
  */
-const RECORD_PARTICIPLES = new Set(["agreed", "closed", "completed", "approved", "signed"]);
+const RECORD_PARTICIPLES = new Set([
+  "agreed",
+  "closed",
+  "completed",
+  "approved",
+  "signed",
+  "updated",
+]);
 
 /** Words naming the deadline itself ("Implementation Date", "Completion Date", "Due date"). */
 const DEADLINE_NOUNS = new Set([
@@ -290,7 +296,13 @@ function classifyWords(w: string[]): ColumnRole | null {
 
   // Revised timescale: "Revised Timescale", "Revised Target Date", "New Target Date".
   if (
-    (set.has("revised") || set.has("new") || set.has("amended") || set.has("extended")) &&
+    (set.has("revised") ||
+      set.has("new") ||
+      set.has("amended") ||
+      set.has("extended") ||
+      set.has("rescheduled") ||
+      // "(updated May 2023) completion date": the deadline as moved.
+      (set.has("updated") && has(w, DEADLINE_NOUNS))) &&
     (hasDate || has(w, TIMESCALE_WORDS) || set.has("target"))
   ) {
     return "revisedTimescale";
@@ -301,6 +313,18 @@ function classifyWords(w: string[]): ColumnRole | null {
     w.length <= 3 &&
     KEY_WORDS.has(w[w.length - 1]!) &&
     w.slice(0, -1).every((x) => KEY_QUALIFIERS.has(x))
+  ) {
+    return "key";
+  }
+  // "Project ID", "Risk No": any short name ending in an identifier, unless it names a date,
+  // a person or a yes/no ("Complete? Yes/No").
+  if (
+    w.length <= 3 &&
+    KEY_WORDS.has(w[w.length - 1]!) &&
+    !hasDate &&
+    !has(w, TIMESCALE_WORDS) &&
+    !has(w, LEAD_WORDS) &&
+    !set.has("yes")
   ) {
     return "key";
   }
@@ -349,7 +373,8 @@ function classifyWords(w: string[]): ColumnRole | null {
   // Action: "Action Required", "Action(s) to be taken", "What we will do".
   if (has(w, ACTION_WORDS)) return "action";
   if (w[0] === "what" && (set.has("do") || set.has("will") || set.has("doing"))) return "action";
-  if (w[0] === "how" && w.length <= 5) return "action";
+  // "How we will do it", "How the Alliance might achieve this".
+  if (w[0] === "how") return "action";
 
   // Recommendation: before area so that "Improvement Area" and "Area for improvement" land here.
   if (has(w, RECOMMENDATION_WORDS)) return "recommendation";
@@ -458,8 +483,12 @@ export function headerRoles(text: CellValue): RoleWeight[] {
   }
 
   const set = new Set(words);
+  // "Substage", "Subtask": the work, one level down.
+  const work = words.map((x) => (x.length > 6 && x.startsWith("sub") ? x.slice(3) : x));
   // The column that states the work, where no column says "Action".
-  if (has(words, WORK_WORDS) && primary !== "lead" && primary !== "key") add("action", 0.8);
+  if (has(work, WORK_WORDS) && primary !== "lead" && primary !== "key") add("action", 0.8);
+  // "Action Update", "Actions and progress": the action with its progress.
+  if (primary === "comments" && has(work, ACTION_WORDS) && !set.has("taken")) add("action", 0.8);
   if (primary === "comments" && (set.has("response") || set.has("responses")))
     add("action", FALLBACK_WEIGHT);
   if (primary === "recommendation") add("action", 0.35);

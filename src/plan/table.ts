@@ -41,6 +41,7 @@ import {
 } from "./lines";
 import { parseTimescale } from "./timescale";
 import { statusTextOfNumber, timescaleOfNumber } from "./typed-cells";
+import { trailingTimescale } from "./evidence";
 
 // Also exported here, where the fuzz and table tests look for it.
 export { columnLetters };
@@ -357,6 +358,13 @@ class PlanReader {
     return ts;
   }
 
+  /** An action written with its date at the end, split in two; without a date, the timescale is "". */
+  private splitDated(item: string): { action: string; timescale: string } {
+    const m = trailingTimescale(item);
+    if (m !== null && this.timescale(m.timescale).due !== null) return m;
+    return { action: item, timescale: "" };
+  }
+
   /** A status cell as text; a number is read with its format ("100%", a date as shown). */
   private statusText(value: CellValue, format: string | undefined): string {
     if (typeof value === "number") return statusTextOfNumber(value, format, this.settings);
@@ -597,7 +605,13 @@ class PlanReader {
     let tsLines: CellLineSets;
     let tsNumber: number | null = null;
     let tsFormat: string | undefined;
-    if (tsErr !== null) {
+    if (this.timescaleInAction) {
+      // "Adopt the policy – July 2016": each action carries its own date at its end.
+      const split = items.map((item) => this.splitDated(item));
+      items = split.map((x) => x.action);
+      const dates = split.map((x) => x.timescale);
+      tsLines = { lines: dates, withBlanks: dates };
+    } else if (tsErr !== null) {
       tsLines = { lines: [tsErr], withBlanks: [tsErr] };
       reviews.push(`${tsAddr} shows the error ${tsErr} instead of a timescale.`);
     } else if (typeof tsValue === "number" && Number.isFinite(tsValue)) {

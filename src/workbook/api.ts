@@ -3,7 +3,15 @@
  * this shape as a prop and never touch `Excel` themselves; src/workbook/ implements it over
  * Office.js, and tests give the components a fake.
  */
-import type { CellRef, DateOrder, IsoDate, ReadResult, ReportRecord, Summary } from "../plan";
+import type {
+  CellRef,
+  ColumnChoices,
+  DateOrder,
+  IsoDate,
+  ReadResult,
+  ReportRecord,
+  Summary,
+} from "../plan";
 
 /** A table in the workbook that looks like a plan. */
 export interface PlanCandidate {
@@ -30,6 +38,8 @@ export interface PlanSettings {
   /** The plan the officer picked, by PlanCandidate.id; null: the first found. */
   planId: string | null;
   summarySheetName: string;
+  /** The officer's choice of columns, by plan id ("table:<name>", "sheet:<name>"). */
+  columns: Record<string, ColumnChoices>;
 }
 
 export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
@@ -40,6 +50,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   dateOrder: "DMY",
   planId: null,
   summarySheetName: "Committee Summary",
+  columns: {},
 };
 
 export interface LoadedPlan {

@@ -24,6 +24,11 @@ export interface GridBox {
 
 export interface BlockReadResult {
   values: CellValue[][];
+  /**
+   * Number formats beside the values, filled in only for the columns asked for (the rest
+   * undefined): Excel stores a typed "December 2006" as a number whose format says "month".
+   */
+  formats: (string | undefined)[][];
   /** Syncs spent (including the first, shared one). */
   syncs: number;
 }
@@ -47,17 +52,22 @@ export function blockRows(columnCount: number, bytesPerRow: number): number {
 }
 
 /**
- * Reads `box` on `sheet` (values only). `withFirst` queues the caller's other loads into the
- * first request, so a plan that fits costs exactly one sync. A first block that turns out too
- * big for one request is retried smaller (and `withFirst` queued again).
+ * Reads `box` on `sheet`: its values, and the number formats of `formatColumns` only (0-based
+ * offsets into the box), each column its own one-column range so that the request carries no
+ * formats nobody reads. `withFirst` queues the caller's other loads into the first request, so
+ * a plan that fits costs exactly one sync. A first block that turns out too big for one request
+ * is retried smaller (and `withFirst` queued again).
  */
 export async function readValuesInBlocks(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
   box: GridBox,
-  withFirst?: () => void
+  withFirst?: () => void,
+  formatColumns: readonly number[] = []
 ): Promise<BlockReadResult> {
   const out: CellValue[][] = [];
+  const formats: (string | undefined)[][] = [];
+  const fcols = formatColumns.filter((c) => c >= 0 && c < box.columnCount);
   let syncs = 0;
   let rows = Math.min(
     box.rowCount,
@@ -75,6 +85,11 @@ export async function readValuesInBlocks(
       box.columnCount
     );
     range.load("values");
+    const formatRanges = fcols.map((c) => {
+      const column = sheet.getRangeByIndexes(box.rowIndex + done, box.columnIndex + c, count, 1);
+      column.load("numberFormat");
+      return column;
+    });
     if (first && withFirst) withFirst();
     try {
       syncs++;
@@ -91,8 +106,15 @@ export async function readValuesInBlocks(
     first = false;
     const block = range.values as CellValue[][];
     for (const line of block) out.push(line);
+    const blockFormats = formatRanges.map((r) => r.numberFormat as string[][]);
+    for (let i = 0; i < count; i++) {
+      const line: (string | undefined)[] = new Array(box.columnCount);
+      fcols.forEach((c, k) => (line[c] = blockFormats[k]![i]?.[0]));
+      formats.push(line);
+    }
     done += count;
-    rows = blockRows(box.columnCount, Math.max(1, jsonSize(block) / Math.max(1, count)));
+    const bytes = jsonSize(block) + blockFormats.reduce((n, f) => n + jsonSize(f), 0);
+    rows = blockRows(box.columnCount, Math.max(1, bytes / Math.max(1, count)));
   }
   if (first && withFirst) {
     // An empty box: still send the caller's loads.
@@ -100,5 +122,5 @@ export async function readValuesInBlocks(
     syncs++;
     await context.sync();
   }
-  return { values: out, syncs };
+  return { values: out, formats, syncs };
 }

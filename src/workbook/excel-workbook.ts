@@ -13,7 +13,7 @@
  *   the summary is too big for one request, when the write is split.
  * - flagOverdue, clearFlags: 2 syncs each (the cells' formats and protection; then the write).
  */
-import { readPlan, type CellRef, type ReportRecord, type Summary } from "../plan";
+import { readPlan, type CellRef, type CellValue, type ReportRecord, type Summary } from "../plan";
 import { buildSummaryLayout, DEFAULT_SUMMARY_SHEET } from "../report/layout";
 import type {
   BuildOutcome,
@@ -33,7 +33,7 @@ import {
   queueHistoryWrite,
   type HistoryState,
 } from "./history-store";
-import { gridBox, listPlanCandidates, stripSheet } from "./locate";
+import { gridBox, listPlanCandidates, probeFormatColumns, stripSheet } from "./locate";
 import { capabilities, explain, requireExcelApi, WorkbookError } from "./requirements";
 import {
   loadSettings as readSettings,
@@ -67,6 +67,8 @@ interface SheetInfo {
 /** What the last read learned, so the next flow can skip a round trip. */
 interface Cache {
   candidates: Map<string, PlanCandidate>;
+  /** Each candidate's first rows, as listed: they say which columns need their formats. */
+  heads: Map<string, CellValue[][]>;
   sheetNames: string[] | null;
   history: HistoryState | null;
   lastPlanSheet: string | null;
@@ -75,6 +77,7 @@ interface Cache {
 export function createExcelWorkbook(): WorkbookApi {
   const cache: Cache = {
     candidates: new Map(),
+    heads: new Map(),
     sheetNames: null,
     history: null,
     lastPlanSheet: null,
@@ -104,11 +107,12 @@ export function createExcelWorkbook(): WorkbookApi {
       cache.sheetNames = sheetNames;
       const h = history as Excel.Range | null;
       cache.history = h ? historyFromRange(h) : EMPTY_HISTORY;
-      const found: PlanCandidate[] = plans.map((p) => ({
+      const found: PlanCandidate[] = plans.map(({ head: _head, ...p }) => ({
         ...p,
         label: p.table ? `${p.sheet} (table ${p.table})` : `${p.sheet} (${p.address})`,
       }));
       cache.candidates = new Map(found.map((c) => [c.id, c]));
+      cache.heads = new Map(plans.map((p) => [p.id, p.head ?? []]));
       return found;
     });
   }
@@ -143,13 +147,33 @@ export function createExcelWorkbook(): WorkbookApi {
       const sheets = context.workbook.worksheets;
       let history: Excel.Range | null = null;
       const box = boxOf(candidate.address);
-      // The plan's values, its current extent, the sheet list and the history: one request.
-      let read = await readValuesInBlocks(context, sheet, box, () => {
-        current.load("address");
-        sheets.load("items/name");
-        history = historyKnown() ? queueHistoryRead(context) : null;
-      });
+      const reading = {
+        columns: settings.columns[candidate.id],
+        settings: {
+          financialYearStartMonth: settings.financialYearStartMonth,
+          dateOrder: settings.dateOrder,
+        },
+      };
+      const fcols = probeFormatColumns(
+        { ...candidate, head: cache.heads.get(candidate.id) },
+        box,
+        reading
+      );
+      // The plan's values (with the formats of the columns that need them), its current
+      // extent, the sheet list and the history: one request.
+      let read = await readValuesInBlocks(
+        context,
+        sheet,
+        box,
+        () => {
+          current.load("address");
+          sheets.load("items/name");
+          history = historyKnown() ? queueHistoryRead(context) : null;
+        },
+        fcols
+      );
       let values = read.values;
+      let formats = read.formats;
       const now = boxOf(current.address);
       if (
         now.rowIndex === box.rowIndex &&
@@ -158,16 +182,27 @@ export function createExcelWorkbook(): WorkbookApi {
       ) {
         if (now.rowCount > box.rowCount) {
           // Rows added since the plan was listed: read just those.
-          read = await readValuesInBlocks(context, sheet, {
-            ...box,
-            rowIndex: box.rowIndex + box.rowCount,
-            rowCount: now.rowCount - box.rowCount,
-          });
+          read = await readValuesInBlocks(
+            context,
+            sheet,
+            {
+              ...box,
+              rowIndex: box.rowIndex + box.rowCount,
+              rowCount: now.rowCount - box.rowCount,
+            },
+            undefined,
+            fcols
+          );
           values = values.concat(read.values);
-        } else values = values.slice(0, now.rowCount);
+          formats = formats.concat(read.formats);
+        } else {
+          values = values.slice(0, now.rowCount);
+          formats = formats.slice(0, now.rowCount);
+        }
       } else {
-        read = await readValuesInBlocks(context, sheet, now);
+        read = await readValuesInBlocks(context, sheet, now, undefined, fcols);
         values = read.values;
+        formats = read.formats;
       }
       const address = stripSheet(current.address);
       const fresh: PlanCandidate = {
@@ -183,9 +218,11 @@ export function createExcelWorkbook(): WorkbookApi {
       const result = readPlan(
         values,
         { sheet: candidate.sheet, row: now.rowIndex + 1, column: now.columnIndex + 1 },
+        reading.settings,
         {
-          financialYearStartMonth: settings.financialYearStartMonth,
-          dateOrder: settings.dateOrder,
+          numberFormats: formats,
+          columns: reading.columns,
+          headerRowFirst: candidate.table !== undefined,
         }
       );
       return { candidate: fresh, result };

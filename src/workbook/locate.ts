@@ -10,7 +10,16 @@
  * whatever the workbook holds), and only the chosen plan is read, in blocks that keep each
  * request under Excel on the web's 5 MB (src/workbook/blocks.ts).
  */
-import { findHeaderRow, type CellValue, type ValuesOrigin } from "../plan";
+import {
+  findHeaderRow,
+  formatColumns,
+  resolveChoices,
+  type CellValue,
+  type ColumnChoices,
+  type NumberFormats,
+  type ReadSettings,
+  type ValuesOrigin,
+} from "../plan";
 import { HISTORY_SHEET, markedSummarySheet } from "../report/history";
 import { readValuesInBlocks, type GridBox } from "./blocks";
 
@@ -26,12 +35,16 @@ export interface PlanProbe {
   table?: string;
   /** The address of the whole table or used range, without the sheet, e.g. "A1:G19". */
   address: string;
+  /** Its first rows, as read to recognise it (they say which columns need their formats). */
+  head?: CellValue[][];
 }
 
 /** A candidate with its values read. */
 export interface LocatedCandidate extends PlanProbe {
   /** Range.values of the table (header row included) or of the used range. */
   values: CellValue[][];
+  /** Number formats of the timescale, revised and status columns (others undefined). */
+  formats?: NumberFormats;
   /** Where values[0][0] sits, so the engine's cell references are real addresses. */
   origin: Required<ValuesOrigin>;
 }
@@ -130,32 +143,65 @@ export async function listPlanCandidates(
   const plans: PlanProbe[] = [];
   for (const p of probes) {
     if (ownSummary && !p.table && sameName(p.sheet, ownSummary)) continue;
-    if (!looksLikePlan(p.head.values as CellValue[][])) continue;
+    const head = p.head.values as CellValue[][];
+    if (!looksLikePlan(head)) continue;
     plans.push({
       id: p.id,
       sheet: p.sheet,
       ...(p.table ? { table: p.table } : {}),
       address: stripSheet(p.range.address),
+      head,
     });
   }
   return { sheetNames, plans };
 }
 
-/** A candidate's values, read in blocks of one sync each (one sync for a plan that fits a request). */
+/** How the officer reads this plan: the columns chosen for it and the workbook's read settings. */
+export interface ReadingChoices {
+  columns?: ColumnChoices;
+  settings?: Partial<ReadSettings>;
+}
+
+/**
+ * The columns of a probed plan whose number formats the engine needs (0-based into the plan's
+ * range): its timescale, revised and status columns, as its first rows and the officer's
+ * choices say.
+ */
+export function probeFormatColumns(
+  probe: PlanProbe,
+  box: GridBox,
+  reading: ReadingChoices = {}
+): number[] {
+  if (!probe.head) return [];
+  return formatColumns(probe.head, {
+    settings: reading.settings,
+    choices: resolveChoices(reading.columns, box.columnIndex + 1),
+    headerRowFirst: probe.table !== undefined,
+  });
+}
+
+/**
+ * A candidate's values, and the number formats of the columns that need them, read in blocks of
+ * one sync each (one sync for a plan that fits a request).
+ */
 export async function readCandidate(
   context: Excel.RequestContext,
-  probe: PlanProbe
+  probe: PlanProbe,
+  reading: ReadingChoices = {}
 ): Promise<LocatedCandidate> {
   const box = gridBox(probe.address);
   if (!box) throw new Error(`Plan Tracker could not understand the address "${probe.address}".`);
-  const { values } = await readValuesInBlocks(
+  const { values, formats } = await readValuesInBlocks(
     context,
     context.workbook.worksheets.getItem(probe.sheet),
-    box
+    box,
+    undefined,
+    probeFormatColumns(probe, box, reading)
   );
   return {
     ...probe,
     values,
+    formats,
     origin: { sheet: probe.sheet, row: box.rowIndex + 1, column: box.columnIndex + 1 },
   };
 }
@@ -175,9 +221,10 @@ export function pickPlan<T extends PlanProbe>(plans: T[], preferredId?: string |
 /** The workbook's plan with its values, or null: three syncs for a plan that fits one request. */
 export async function findWorkbookPlan(
   context: Excel.RequestContext,
-  preferredId?: string | null
+  preferredId?: string | null,
+  readingOf: (id: string) => ReadingChoices = () => ({})
 ): Promise<LocatedCandidate | null> {
   const { plans } = await listPlanCandidates(context);
   const chosen = pickPlan(plans, preferredId);
-  return chosen ? readCandidate(context, chosen) : null;
+  return chosen ? readCandidate(context, chosen, readingOf(chosen.id)) : null;
 }

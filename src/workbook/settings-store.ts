@@ -5,8 +5,9 @@
  */
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from "./api";
 import { parseIsoDate } from "../plan";
+import { SETTINGS_KEY, normaliseColumnsByPlan } from "../report/stored-settings";
 
-export const SETTINGS_KEY = "planTracker.settings";
+export { SETTINGS_KEY };
 
 /** Saves the in-memory settings bag to the document. */
 export function saveDocumentSettings(): Promise<void> {
@@ -44,6 +45,7 @@ export function normaliseSettings(stored: unknown): PlanSettings {
       typeof s.summarySheetName === "string" && validSheetName(s.summarySheetName)
         ? s.summarySheetName
         : d.summarySheetName,
+    columns: normaliseColumnsByPlan(s.columns),
   };
 }
 

@@ -5,11 +5,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { typeIntoExcel } from "../support/excel-typing";
 import ExcelJS from "exceljs";
 import { sheetValues } from "../../src/xlsx/read";
 import { ROOT, SAMPLE } from "./build";
 
-// By its full name: a bare "../../scripts/make-sample" would find the .js launcher first.
+// By its full name, so that jest takes the TypeScript source.
 const { buildSample } = jest.requireActual<typeof import("../../scripts/make-sample")>(
   path.join(ROOT, "scripts", "make-sample.ts")
 );
@@ -49,7 +50,11 @@ describe("the sample workbook as Excel reads it", () => {
   test("holds the fixture's values cell for cell, header in row 1", () => {
     const used = sheetValues(ws)!;
     expect(used.address).toBe("A1:G19");
-    expect(used.values).toEqual(data.values);
+    // Below the header, each cell is what Excel stores for the text typed in (2006, en-GB).
+    const [header, ...rows] = data.values;
+    const typed = rows.map((row) => row.map((t) => typeIntoExcel(t, "en-GB", 2006)));
+    expect(used.values).toEqual([header, ...typed.map((row) => row.map((t) => t.value))]);
+    expect(used.formats.slice(1)).toEqual(typed.map((row) => row.map((t) => t.format)));
   });
 
   test("is one Excel Table, ImprovementPlan, over the whole range, with unique column names", () => {

@@ -6,7 +6,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { PlanPlugin, planTranslations } from "./hf-plan-plugin";
 import { setToday } from "../../src/functions/functions";
@@ -28,36 +27,24 @@ const expected: {
   )
 );
 
-/** The plan sheet's values as a spreadsheet holds them (text, numbers, dates as serials, empty as null). */
+/**
+ * The seed plan's values with every timescale as text (as a plan whose Timescale column is
+ * formatted as Text holds them). A function handed a range sees values only, never their
+ * number formats, so a month typed into Excel ("December 2006", stored as 1 December 2006)
+ * would read as that day: the test of that is below, and the functions' help says how to
+ * give the month (docs/functions.html).
+ */
 async function sampleValues(): Promise<{
   sheet: string;
   values: (string | number | boolean | null)[][];
 }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(root, "samples", "improvement-plan.xlsx"));
-  const ws =
-    wb.worksheets.find(
-      (w) => Object.keys((w as unknown as { tables: object }).tables ?? {}).length > 0
-    ) ?? wb.worksheets[0];
-  const values: (string | number | boolean | null)[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row: (string | number | boolean | null)[] = [];
-    for (let c = 1; c <= ws.columnCount; c++) {
-      const v = ws.getCell(r, c).value as unknown;
-      if (v === null || v === undefined) row.push(null);
-      else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean")
-        row.push(v);
-      else if (v instanceof Date)
-        row.push(v.getTime() / 86_400_000 + 25_569); // 1900 system
-      else if (typeof v === "object" && "richText" in (v as object)) {
-        row.push((v as { richText: { text: string }[] }).richText.map((t) => t.text).join(""));
-      } else if (typeof v === "object" && "result" in (v as object))
-        row.push((v as { result: string | number }).result);
-      else row.push(String(v));
-    }
-    values.push(row);
-  }
-  return { sheet: ws.name, values };
+  const seed = JSON.parse(
+    fs.readFileSync(path.join(root, "test", "fixtures", "seed-plan", "plan-values.json"), "utf8")
+  ) as { sheet: string; values: string[][] };
+  return {
+    sheet: seed.sheet,
+    values: seed.values.map((row) => row.map((v) => (v === "" ? null : v))),
+  };
 }
 
 let hf: HyperFormula;

@@ -5,6 +5,7 @@
  * does not lean on anything real Excel would refuse.
  */
 import * as fs from "fs";
+import { typeIntoExcel } from "../support/excel-typing";
 import * as path from "path";
 import {
   createExcelDouble,
@@ -209,14 +210,19 @@ describe("the Excel test double", () => {
         path.join(__dirname, "..", "fixtures", "seed-plan", "plan-values.json"),
         "utf8"
       )
-    ) as { values: (string | number)[][] };
+    ) as { values: string[][] };
     const sheet = model.sheets.find((s) => s.name === "Improvement Plan")!;
+    // The header row is text; below it, each cell as Excel stores what was typed (2006, en-GB).
     seed.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        expect({
+      row.forEach((text, c) => {
+        const { value, format } =
+          r === 0 ? { value: text, format: "General" } : typeIntoExcel(text, "en-GB", 2006);
+        const cell = sheet.cells[cellKey(r + 1, c + 1)];
+        expect({ at: cellKey(r + 1, c + 1), v: cell?.v ?? "", nf: cell?.nf ?? "General" }).toEqual({
           at: cellKey(r + 1, c + 1),
-          v: sheet.cells[cellKey(r + 1, c + 1)]?.v ?? "",
-        }).toEqual({ at: cellKey(r + 1, c + 1), v });
+          v: value,
+          nf: format,
+        });
       })
     );
     expect(model.tables).toEqual([
